@@ -1,0 +1,2 @@
+// Public library API: re-exports only.
+export type { RawEvent, InputIssue, InputFormat, InputSummary } from './model/events.js';
