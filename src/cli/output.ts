@@ -1,0 +1,34 @@
+import type { Writable } from 'node:stream';
+
+/**
+ * Buffers small writes into large ones and honours back-pressure, so dumping millions of lines
+ * costs a few hundred syscalls, not millions.
+ */
+export function createWriter(stream: Writable, highWater = 1 << 20) {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (size === 0) return;
+    const chunk = parts.join('');
+    parts = [];
+    size = 0;
+    if (!stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onErr = (e: Error): void => reject(e);
+        stream.once('error', onErr);
+        stream.once('drain', () => {
+          stream.off('error', onErr);
+          resolve();
+        });
+      });
+    }
+  };
+  return {
+    async write(s: string): Promise<void> {
+      parts.push(s);
+      size += s.length;
+      if (size >= highWater) await flush();
+    },
+    end: flush,
+  };
+}

@@ -1,0 +1,18 @@
+import type { InputFormat, InputIssue, RawEvent } from '../model/events.js';
+import type { ByteSource } from './byte-source.js';
+
+/** What a reader needs besides the bytes. */
+export interface ReadContext {
+  /** The input's display path (`archive.zip!member` for members). Goes into RawEvent.source. */
+  source: string;
+  /** Called for every problem found; the reader then resumes at the next thing it can trust. */
+  onIssue(issue: InputIssue): void;
+}
+
+/** Every input format has one: bytes in, RawEvents out, problems reported through ctx. */
+export type EventReader = (src: ByteSource, ctx: ReadContext) => Iterable<RawEvent>;
+
+export interface FormatReader {
+  format: InputFormat;
+  read: EventReader;
+}
