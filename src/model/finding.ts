@@ -1,0 +1,52 @@
+/** Report types: the contract of ARCHITECTURE.md (report schemaVersion 1). */
+
+export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES: readonly Severity[] = [
+  'informational',
+  'low',
+  'medium',
+  'high',
+  'critical',
+];
+
+/** A MITRE ATT&CK technique with its tactic, e.g. T1547.001 / Registry Run Keys / Startup Folder / persistence. */
+export interface Technique {
+  id: string;
+  name: string;
+  tactic: string;
+}
+
+/** One indicator that fired for a finding (definitions live in data/indicators.yaml). */
+export interface IndicatorHit {
+  id: string;
+  description: string;
+  weight: number;
+  /** Technique ids, e.g. ['T1059.001']. */
+  techniques: string[];
+  /** What in the evidence made it fire (a path, a decoded command, a LOLBin name). */
+  detail?: string;
+}
+
+/** What an autostart entry runs, parsed from its data. */
+export interface CommandInfo {
+  executable: string;
+  arguments: string;
+  /** Decoded payload of an encoded PowerShell command, when there is one. */
+  decoded?: string;
+}
+
+export interface LinkedEvent {
+  file: string;
+  eventRecordId: number | null;
+  eventId: number;
+  timestamp: string;
+  image: string;
+  commandLine?: string;
+  targetFilename?: string;
+  targetObject?: string;
+  /** How this event relates to the finding (e.g. 'ran-at-logon', 'deleted', 'overwritten'). */
+  relation?: string;
+}
+
+export type FindingKind = 'registry' | 'startup-folder' | 'command-line';
+export type BaselineStatus = 'known' | 'new' | 'changed' | 'unknown';
