@@ -50,3 +50,66 @@ export interface LinkedEvent {
 
 export type FindingKind = 'registry' | 'startup-folder' | 'command-line';
 export type BaselineStatus = 'known' | 'new' | 'changed' | 'unknown';
+
+export interface EventRefOut {
+  file: string;
+  eventRecordId: number | null;
+  eventId: number;
+}
+
+export interface Finding {
+  id: string;
+  kind: FindingKind;
+  severity: Severity;
+  score: number;
+  timestamp: string;
+  host: string;
+  user: string;
+  /** The autostart location from data/asep-locations.yaml. */
+  location?: { id: string; description: string };
+  registry?: {
+    targetObject: string;
+    hive: string;
+    key: string;
+    valueName: string;
+    details: string;
+    eventType: string;
+  };
+  file?: { targetFilename: string };
+  command?: CommandInfo;
+  process: {
+    image: string;
+    processGuid: string;
+    processId: number | null;
+    commandLine?: string;
+    parentImage?: string;
+    user?: string;
+  };
+  indicators: IndicatorHit[];
+  techniques: Technique[];
+  chain: {
+    writer?: LinkedEvent;
+    payloadCreated: LinkedEvent[];
+    payloadExecuted: LinkedEvent[];
+    later: LinkedEvent[];
+  };
+  baseline: { status: BaselineStatus; match?: string };
+  evidence: EventRefOut[];
+  rules: { sigma?: string; splunk?: string };
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'runhunt'; version: string };
+  generatedAt: string;
+  inputs: import('./events.js').InputSummary[];
+  summary: {
+    eventsScanned: number;
+    autostartEvents: number;
+    findings: number;
+    bySeverity: Record<Severity, number>;
+    hosts: string[];
+  };
+  findings: Finding[];
+  rules: { sigma: string[]; splunk: string[] };
+}
