@@ -92,6 +92,7 @@ export interface Finding {
     payloadCreated: LinkedEvent[];
     payloadExecuted: LinkedEvent[];
     later: LinkedEvent[];
+    related: LinkedEvent[];
   };
   baseline: { status: BaselineStatus; match?: string };
   evidence: EventRefOut[];
