@@ -1,4 +1,5 @@
 /** Report types: the contract of ARCHITECTURE.md (report schemaVersion 1). */
+import type { InputSummary } from './events.js';
 
 export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 export const SEVERITIES: readonly Severity[] = [
@@ -103,7 +104,7 @@ export interface Report {
   schemaVersion: 1;
   tool: { name: 'runhunt'; version: string };
   generatedAt: string;
-  inputs: import('./events.js').InputSummary[];
+  inputs: InputSummary[];
   summary: {
     eventsScanned: number;
     autostartEvents: number;
