@@ -1,16 +1,47 @@
-// Placeholder: the EVTX reader lands here (readEvtxEvents / readEvtxXml).
+/**
+ * Public EVTX API: bytes in, RawEvents (or one-line event XML) out, problems reported through
+ * the ReadContext. See docs/evtx-format.md for the format notes behind the code.
+ */
 import type { RawEvent } from '../../model/events.js';
 import type { ByteSource } from '../byte-source.js';
 import type { ReadContext } from '../types.js';
+import { renderXml } from './binxml/render-xml.js';
+import { newRawEvent, toRawEvent, type WantFilter } from './binxml/to-raw-event.js';
+import { readEvtxRecords } from './reader.js';
+
+export { EvtxParseError, type EvtxErrorCode } from './errors.js';
+export type { WantFilter } from './binxml/to-raw-event.js';
 
 export const EVTX_FILE_MAGIC = 'ElfFile\0';
 
-// eslint-disable-next-line require-yield
-export function* readEvtxEvents(_src: ByteSource, ctx: ReadContext): Generator<RawEvent> {
-  ctx.onIssue({ code: 'not-implemented', offset: 0, message: 'EVTX reader not implemented yet' });
+export interface EvtxReadOptions {
+  /**
+   * Fast path for hunting: called with the System provider and event id before EventData or
+   * UserData is decoded. Records it rejects are not yielded; `onSkipped` counts them.
+   */
+  want?: WantFilter;
+  onSkipped?: () => void;
 }
 
-// eslint-disable-next-line require-yield
-export function* readEvtxXml(_src: ByteSource, ctx: ReadContext): Generator<string> {
-  ctx.onIssue({ code: 'not-implemented', offset: 0, message: 'EVTX reader not implemented yet' });
+/** Every record as a RawEvent (ARCHITECTURE.md field rules). */
+export function* readEvtxEvents(
+  src: ByteSource,
+  ctx: ReadContext,
+  opts: EvtxReadOptions = {},
+): Generator<RawEvent> {
+  const { want, onSkipped } = opts;
+  yield* readEvtxRecords(src, ctx, (chunk, nodes, info) => {
+    const ev = newRawEvent(ctx.source, info.recordId, info.written);
+    if (toRawEvent(chunk, nodes, ev, want)) return ev;
+    onSkipped?.();
+    return null;
+  });
+}
+
+/**
+ * Every record as event XML on one line, rendered the way Windows' EvtRender does (single-quoted
+ * attributes, `xmlns` on `<Event>`); newlines inside values are written as `&#10;` / `&#13;`.
+ */
+export function* readEvtxXml(src: ByteSource, ctx: ReadContext): Generator<string> {
+  yield* readEvtxRecords(src, ctx, (chunk, nodes) => renderXml(chunk, nodes, null, 0));
 }

@@ -1,0 +1,32 @@
+import type { Template } from './ir.js';
+
+/**
+ * Everything BinXML decoding needs from one chunk: its bytes (an owned copy) and the per-chunk
+ * caches. Names and templates are addressed by chunk-relative offsets (libyal "Name",
+ * "Template definition"), so both caches are cleared whenever the next chunk is loaded.
+ */
+export class ChunkContext {
+  readonly buf: Uint8Array;
+  readonly view: DataView;
+  /** Bytes of `buf` that hold chunk data (less than 64 KiB for a truncated last chunk). */
+  size = 0;
+  readonly names = new Map<number, string>();
+  readonly templates = new Map<number, Template>();
+  /** Definition offsets being decoded right now: a template that instantiates itself is an error. */
+  readonly decoding = new Set<number>();
+
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(capacity);
+    this.view = new DataView(this.buf.buffer);
+  }
+
+  /** Copies a chunk in (the source's view may be reused) and resets the caches. */
+  load(bytes: Uint8Array): void {
+    this.buf.set(bytes.subarray(0, this.buf.length));
+    if (bytes.length < this.buf.length) this.buf.fill(0, bytes.length);
+    this.size = Math.min(bytes.length, this.buf.length);
+    this.names.clear();
+    this.templates.clear();
+    this.decoding.clear();
+  }
+}

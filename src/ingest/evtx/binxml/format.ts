@@ -1,0 +1,135 @@
+/**
+ * Text forms of the fixed-layout MS-EVEN6 value types (§2.2.18 / libyal "Value types"), as
+ * Windows renders them in event XML: GUIDs upper-case in braces, SIDs `S-1-...`, times ISO 8601
+ * UTC with `Z`.
+ */
+
+const HEX_UPPER: string[] = [];
+for (let i = 0; i < 256; i++) HEX_UPPER.push(i.toString(16).toUpperCase().padStart(2, '0'));
+
+/** Seconds between 1601-01-01 (FILETIME epoch) and 1970-01-01. */
+const FILETIME_UNIX_DELTA_SECONDS = 11644473600;
+/** 2^32 = 429 * 10^7 + 4967296: lets FILETIME be split into seconds without BigInt. */
+const TWO32_DIV_1E7 = 429;
+const TWO32_MOD_1E7 = 4967296;
+
+let lastSeconds = NaN;
+let lastPrefix = '';
+
+/** FILETIME (100 ns ticks since 1601) as `YYYY-MM-DDTHH:MM:SS.fffffffZ`. */
+export function formatFiletime(lo: number, hi: number): string {
+  let seconds: number;
+  let frac: number;
+  if (hi < 1_800_000_000) {
+    const rem = hi * TWO32_MOD_1E7 + lo;
+    seconds = hi * TWO32_DIV_1E7 + Math.floor(rem / 1e7);
+    frac = rem % 1e7;
+  } else {
+    const ticks = (BigInt(hi) << 32n) | BigInt(lo);
+    seconds = Number(ticks / 10_000_000n);
+    frac = Number(ticks % 10_000_000n);
+  }
+  if (seconds !== lastSeconds) {
+    lastSeconds = seconds;
+    lastPrefix = isoSeconds(seconds - FILETIME_UNIX_DELTA_SECONDS);
+  }
+  return lastPrefix + '.' + String(frac).padStart(7, '0') + 'Z';
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` for Unix seconds. */
+function isoSeconds(unixSeconds: number): string {
+  const d = new Date(unixSeconds * 1000);
+  if (Number.isNaN(d.getTime())) return '1601-01-01T00:00:00';
+  return d.toISOString().slice(0, -5);
+}
+
+/** SYSTEMTIME (8 little-endian u16: year, month, weekday, day, hour, minute, second, ms). */
+export function formatSystemtime(view: DataView, off: number): string {
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  const year = view.getUint16(off, true);
+  const month = view.getUint16(off + 2, true);
+  const day = view.getUint16(off + 6, true);
+  const hour = view.getUint16(off + 8, true);
+  const minute = view.getUint16(off + 10, true);
+  const second = view.getUint16(off + 12, true);
+  const ms = view.getUint16(off + 14, true);
+  return (
+    `${String(year).padStart(4, '0')}-${p2(month)}-${p2(day)}T${p2(hour)}:${p2(minute)}:` +
+    `${p2(second)}.${String(ms).padStart(3, '0')}Z`
+  );
+}
+
+/** GUID stored little-endian (Data1 u32, Data2 u16, Data3 u16, Data4 8 bytes). */
+export function formatGuid(b: Uint8Array, o: number): string {
+  const h = (i: number): string => HEX_UPPER[b[o + i]!]!;
+  return (
+    '{' +
+    h(3) +
+    h(2) +
+    h(1) +
+    h(0) +
+    '-' +
+    h(5) +
+    h(4) +
+    '-' +
+    h(7) +
+    h(6) +
+    '-' +
+    h(8) +
+    h(9) +
+    '-' +
+    h(10) +
+    h(11) +
+    h(12) +
+    h(13) +
+    h(14) +
+    h(15) +
+    '}'
+  );
+}
+
+/** Byte length of the SID at `o` (8 + 4 per sub-authority), from its sub-authority count. */
+export function sidLength(b: Uint8Array, o: number): number {
+  return 8 + 4 * (b[o + 1] ?? 0);
+}
+
+/** NT SID: revision, sub-authority count, 48-bit big-endian authority, u32 LE sub-authorities. */
+export function formatSid(view: DataView, o: number, len: number): string {
+  const subCount = view.getUint8(o + 1);
+  if (len < 8 + 4 * subCount) return '';
+  const authority = view.getUint16(o + 2) * 2 ** 32 + view.getUint32(o + 4);
+  // MS-DTYP §2.4.2.1: authorities of 2^32 and above are written in hex.
+  let s =
+    'S-' +
+    view.getUint8(o) +
+    '-' +
+    (authority >= 2 ** 32 ? '0x' + authority.toString(16).toUpperCase() : String(authority));
+  for (let i = 0; i < subCount; i++) s += '-' + view.getUint32(o + 8 + 4 * i, true);
+  return s;
+}
+
+/** Binary values render as upper-case hex without separators. */
+export function formatBinary(b: Uint8Array, o: number, len: number): string {
+  let s = '';
+  for (let i = 0; i < len; i++) s += HEX_UPPER[b[o + i]!]!;
+  return s;
+}
+
+/** u64 from two u32 halves, exact beyond 2^53 via BigInt. */
+export function u64ToString(lo: number, hi: number): string {
+  if (hi < 0x200000) return String(hi * 2 ** 32 + lo);
+  return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
+}
+
+/** Signed i64 from two u32 halves. */
+export function i64ToString(lo: number, hi: number): string {
+  if (hi < 0x200000) return String(hi * 2 ** 32 + lo);
+  if (hi >= 0xffe00000) return String((hi - 2 ** 32) * 2 ** 32 + lo);
+  return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo)).toString();
+}
+
+/** `0x` + lower-case hex without padding (HexInt64), exact for all 64 bits. */
+export function hex64(lo: number, hi: number): string {
+  if (hi === 0) return '0x' + lo.toString(16);
+  return '0x' + hi.toString(16) + lo.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,367 @@
+import { CHUNK_HEADER_BYTES, LIMITS } from '../constants.js';
+import { EvtxParseError, truncated } from '../errors.js';
+import type { ChunkContext } from './chunk-context.js';
+import { formatGuid } from './format.js';
+import {
+  NodeKind,
+  type AttrNode,
+  type ElementNode,
+  type Node,
+  type Template,
+  type TemplateNode,
+  type ValueTable,
+} from './ir.js';
+import { TOKEN, TOKEN_MORE_FLAG } from './tokens.js';
+import { decodeUtf16 } from './utf16.js';
+
+/**
+ * BinXML → IR decoder (MS-EVEN6 §2.2.12, libyal "Binary XML"). All offsets are chunk-relative;
+ * every read is bounds-checked against the end of the enclosing structure and failures carry the
+ * offset and the field being read.
+ */
+
+/** A read position and the end of the structure being decoded. */
+interface Cursor {
+  pos: number;
+  end: number;
+}
+
+/** Template definition header: next-definition offset u32, GUID, data size u32. */
+const TEMPLATE_DEFINITION_HEADER_BYTES = 24;
+
+function need(c: Cursor, n: number, what: string): void {
+  if (c.pos + n > c.end) throw truncated(what, c.pos, n, c.end - c.pos);
+}
+
+/**
+ * Decodes a fragment stream: fragment headers, elements, template instances and PIs up to an
+ * end-of-stream token or the end of the range. `inTemplate` selects the element layout that
+ * carries a dependency identifier (libyal "Element start").
+ */
+export function parseFragment(
+  ctx: ChunkContext,
+  start: number,
+  end: number,
+  inTemplate: boolean,
+  depth: number,
+): Node[] {
+  if (depth > LIMITS.maxDepth) {
+    throw new EvtxParseError(
+      'limit-exceeded',
+      start,
+      `BinXML nested deeper than ${LIMITS.maxDepth}`,
+    );
+  }
+  const c: Cursor = { pos: start, end: Math.min(end, ctx.size) };
+  const nodes: Node[] = [];
+  const buf = ctx.buf;
+  while (c.pos < c.end) {
+    const tok = buf[c.pos]!;
+    switch (tok & ~TOKEN_MORE_FLAG) {
+      case TOKEN.EOF:
+        c.pos++;
+        return nodes;
+      case TOKEN.FRAGMENT_HEADER:
+        need(c, 4, 'fragment header');
+        c.pos += 4;
+        break;
+      case TOKEN.OPEN_START_ELEMENT:
+        nodes.push(parseElement(ctx, c, inTemplate, depth + 1));
+        break;
+      case TOKEN.TEMPLATE_INSTANCE:
+        nodes.push(parseTemplateInstance(ctx, c, depth + 1));
+        break;
+      case TOKEN.PI_TARGET:
+        nodes.push(parsePI(ctx, c));
+        break;
+      default:
+        throw invalidToken(c.pos, tok, 'fragment');
+    }
+  }
+  return nodes;
+}
+
+function invalidToken(offset: number, tok: number, where: string): EvtxParseError {
+  return new EvtxParseError(
+    'invalid-token',
+    offset,
+    `unexpected BinXML token 0x${tok.toString(16).padStart(2, '0')} in ${where}`,
+  );
+}
+
+/** A name offset is plausible if the name is inline (right here) or earlier in the records area. */
+function nameOffsetOk(ctx: ChunkContext, nameOff: number, here: number): boolean {
+  if (nameOff === here) return here + 8 <= ctx.size;
+  return nameOff >= CHUNK_HEADER_BYTES && nameOff < here && nameOff + 8 <= ctx.size;
+}
+
+/**
+ * Reads the name at `nameOff` (cached per chunk). When the name is stored inline (`nameOff ===
+ * c.pos`), the cursor moves past it: next-offset u32, hash u16, count u16, UTF-16, NUL u16.
+ */
+function readName(ctx: ChunkContext, c: Cursor, nameOff: number): string {
+  const inline = nameOff === c.pos;
+  let name = ctx.names.get(nameOff);
+  const units = nameOff + 8 <= ctx.size ? ctx.view.getUint16(nameOff + 6, true) : -1;
+  const byteEnd = nameOff + 8 + units * 2 + 2;
+  if (name === undefined) {
+    if (units < 0 || byteEnd - 2 > ctx.size) {
+      throw new EvtxParseError('bad-name', nameOff, 'name runs past the end of the chunk');
+    }
+    name = decodeUtf16(ctx.buf, nameOff + 8, units);
+    ctx.names.set(nameOff, name);
+  }
+  if (inline) {
+    if (byteEnd > c.end) throw truncated('inline name', c.pos, byteEnd - c.pos, c.end - c.pos);
+    c.pos = byteEnd;
+  }
+  return name;
+}
+
+function parseElement(
+  ctx: ChunkContext,
+  c: Cursor,
+  inTemplate: boolean,
+  depth: number,
+): ElementNode {
+  if (depth > LIMITS.maxDepth) {
+    throw new EvtxParseError(
+      'limit-exceeded',
+      c.pos,
+      `elements nested deeper than ${LIMITS.maxDepth}`,
+    );
+  }
+  const at = c.pos;
+  const tok = ctx.buf[at]!;
+  const view = ctx.view;
+  // The dependency identifier (u16) is present inside template definitions and absent in plain
+  // fragments and BinXML values (libyal "Element start" notes). Writers disagree, so the layout
+  // whose name offset makes sense wins.
+  let p = -1;
+  for (const withDep of inTemplate ? [true, false] : [false, true]) {
+    const q = at + 1 + (withDep ? 2 : 0);
+    if (q + 8 > c.end) continue;
+    if (nameOffsetOk(ctx, view.getUint32(q + 4, true), q + 8)) {
+      p = q;
+      break;
+    }
+  }
+  if (p < 0) {
+    c.pos = at + 1;
+    need(c, 8, 'element start');
+    throw new EvtxParseError('bad-name', at, 'element name offset points nowhere');
+  }
+  // The element's data size (u32 at p) is not needed: the token stream is authoritative.
+  const nameOff = view.getUint32(p + 4, true);
+  c.pos = p + 8;
+  const name = readName(ctx, c, nameOff);
+  const attrs: AttrNode[] = [];
+  if (tok & TOKEN_MORE_FLAG) {
+    need(c, 4, 'attribute list size');
+    const attrEnd = c.pos + 4 + view.getUint32(c.pos, true);
+    c.pos += 4;
+    if (attrEnd > c.end) throw truncated('attribute list', c.pos, attrEnd - c.pos, c.end - c.pos);
+    while (c.pos < attrEnd && (ctx.buf[c.pos]! & ~TOKEN_MORE_FLAG) === TOKEN.ATTRIBUTE) {
+      c.pos++;
+      need(c, 4, 'attribute name offset');
+      const attrNameOff = view.getUint32(c.pos, true);
+      c.pos += 4;
+      const attrName = readName(ctx, c, attrNameOff);
+      attrs.push({ name: attrName, parts: parseContent(ctx, c, inTemplate, depth, true) });
+    }
+  }
+  need(c, 1, 'element close token');
+  const close = ctx.buf[c.pos]!;
+  c.pos++;
+  const el: ElementNode = { k: NodeKind.Element, name, attrs, children: [] };
+  if (close === TOKEN.CLOSE_EMPTY_ELEMENT) return el;
+  if (close !== TOKEN.CLOSE_START_ELEMENT) throw invalidToken(c.pos - 1, close, `<${name}>`);
+  el.children = parseContent(ctx, c, inTemplate, depth, false);
+  return el;
+}
+
+/**
+ * Element content (up to and including the end-element token) or, with `attrValue`, the parts
+ * of one attribute value (stops at the first token that is not value-like).
+ */
+function parseContent(
+  ctx: ChunkContext,
+  c: Cursor,
+  inTemplate: boolean,
+  depth: number,
+  attrValue: boolean,
+): Node[] {
+  const out: Node[] = [];
+  const buf = ctx.buf;
+  const view = ctx.view;
+  for (;;) {
+    need(c, 1, attrValue ? 'attribute value' : 'element content');
+    const at = c.pos;
+    const tok = buf[at]!;
+    switch (tok & ~TOKEN_MORE_FLAG) {
+      case TOKEN.VALUE: {
+        need(c, 4, 'value text');
+        const units = view.getUint16(at + 2, true);
+        c.pos = at + 4;
+        need(c, units * 2, 'value text characters');
+        out.push({ k: NodeKind.Text, text: decodeUtf16(buf, c.pos, units) });
+        c.pos += units * 2;
+        break;
+      }
+      case TOKEN.NORMAL_SUBSTITUTION:
+      case TOKEN.OPTIONAL_SUBSTITUTION:
+        need(c, 4, 'substitution');
+        out.push({
+          k: NodeKind.Subst,
+          index: view.getUint16(at + 1, true),
+          type: buf[at + 3]!,
+          optional: tok === TOKEN.OPTIONAL_SUBSTITUTION,
+        });
+        c.pos = at + 4;
+        break;
+      case TOKEN.CHAR_REF:
+        need(c, 3, 'character reference');
+        out.push({ k: NodeKind.CharRef, code: view.getUint16(at + 1, true) });
+        c.pos = at + 3;
+        break;
+      case TOKEN.ENTITY_REF: {
+        need(c, 5, 'entity reference');
+        const nameOff = view.getUint32(at + 1, true);
+        c.pos = at + 5;
+        out.push({ k: NodeKind.EntityRef, name: readName(ctx, c, nameOff) });
+        break;
+      }
+      default:
+        if (attrValue) return out;
+        switch (tok & ~TOKEN_MORE_FLAG) {
+          case TOKEN.END_ELEMENT:
+            c.pos++;
+            return out;
+          case TOKEN.OPEN_START_ELEMENT:
+            out.push(parseElement(ctx, c, inTemplate, depth + 1));
+            break;
+          case TOKEN.CDATA_SECTION: {
+            need(c, 3, 'CDATA section');
+            const units = view.getUint16(at + 1, true);
+            c.pos = at + 3;
+            need(c, units * 2, 'CDATA characters');
+            out.push({ k: NodeKind.CData, text: decodeUtf16(buf, c.pos, units) });
+            c.pos += units * 2;
+            break;
+          }
+          case TOKEN.PI_TARGET:
+            out.push(parsePI(ctx, c));
+            break;
+          case TOKEN.TEMPLATE_INSTANCE:
+            out.push(parseTemplateInstance(ctx, c, depth + 1));
+            break;
+          default:
+            throw invalidToken(at, tok, 'element content');
+        }
+    }
+  }
+}
+
+/** PI target (name offset) followed by PI data (counted UTF-16). */
+function parsePI(ctx: ChunkContext, c: Cursor): Node {
+  need(c, 5, 'PI target');
+  const nameOff = ctx.view.getUint32(c.pos + 1, true);
+  c.pos += 5;
+  const target = readName(ctx, c, nameOff);
+  let data = '';
+  if (c.pos < c.end && ctx.buf[c.pos] === TOKEN.PI_DATA) {
+    need(c, 3, 'PI data');
+    const units = ctx.view.getUint16(c.pos + 1, true);
+    c.pos += 3;
+    need(c, units * 2, 'PI data characters');
+    data = decodeUtf16(ctx.buf, c.pos, units);
+    c.pos += units * 2;
+  }
+  return { k: NodeKind.PI, target, data };
+}
+
+/**
+ * Template instance (libyal "Template instance"): token, u8, template id u32, definition offset
+ * u32, the definition itself when it is stored right here, then the instance data: value count,
+ * 4-byte descriptors (size u16, type u8, pad) and the values back to back.
+ */
+export function parseTemplateInstance(ctx: ChunkContext, c: Cursor, depth: number): TemplateNode {
+  need(c, 10, 'template instance');
+  const defOff = ctx.view.getUint32(c.pos + 6, true);
+  c.pos += 10;
+  let template = ctx.templates.get(defOff);
+  if (defOff === c.pos) {
+    need(c, TEMPLATE_DEFINITION_HEADER_BYTES, 'template definition header');
+    const dataSize = ctx.view.getUint32(c.pos + 20, true);
+    if (template === undefined) template = parseTemplateDefinition(ctx, defOff, depth);
+    c.pos = defOff + TEMPLATE_DEFINITION_HEADER_BYTES + dataSize;
+  } else if (template === undefined) {
+    if (defOff < CHUNK_HEADER_BYTES || defOff >= ctx.size) {
+      throw new EvtxParseError(
+        'missing-template',
+        c.pos - 4,
+        `template offset ${defOff} is outside the chunk`,
+      );
+    }
+    template = parseTemplateDefinition(ctx, defOff, depth);
+  }
+  return { k: NodeKind.Template, template, values: parseValueTable(ctx, c) };
+}
+
+function parseTemplateDefinition(ctx: ChunkContext, defOff: number, depth: number): Template {
+  if (ctx.decoding.has(defOff)) {
+    throw new EvtxParseError('invalid-token', defOff, 'template definition instantiates itself');
+  }
+  if (ctx.templates.size >= LIMITS.maxTemplatesPerChunk) {
+    throw new EvtxParseError(
+      'limit-exceeded',
+      defOff,
+      `more than ${LIMITS.maxTemplatesPerChunk} templates in one chunk`,
+    );
+  }
+  const c: Cursor = { pos: defOff, end: ctx.size };
+  need(c, TEMPLATE_DEFINITION_HEADER_BYTES, 'template definition header');
+  const guid = formatGuid(ctx.buf, defOff + 4);
+  const dataSize = ctx.view.getUint32(defOff + 20, true);
+  const body = defOff + TEMPLATE_DEFINITION_HEADER_BYTES;
+  if (body + dataSize > ctx.size)
+    throw truncated('template definition', body, dataSize, ctx.size - body);
+  ctx.decoding.add(defOff);
+  try {
+    const nodes = parseFragment(ctx, body, body + dataSize, true, depth);
+    const template: Template = { offset: defOff, guid, nodes };
+    ctx.templates.set(defOff, template);
+    return template;
+  } finally {
+    ctx.decoding.delete(defOff);
+  }
+}
+
+function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
+  need(c, 4, 'substitution count');
+  const count = ctx.view.getUint32(c.pos, true);
+  c.pos += 4;
+  if (count > LIMITS.maxSubstitutions) {
+    throw new EvtxParseError(
+      'limit-exceeded',
+      c.pos - 4,
+      `${count} substitution values (limit ${LIMITS.maxSubstitutions})`,
+    );
+  }
+  need(c, count * 4, 'substitution descriptors');
+  const types = new Array<number>(count);
+  const offsets = new Array<number>(count);
+  const sizes = new Array<number>(count);
+  let off = c.pos + count * 4;
+  for (let i = 0, d = c.pos; i < count; i++, d += 4) {
+    const size = ctx.view.getUint16(d, true);
+    types[i] = ctx.buf[d + 2]!;
+    offsets[i] = off;
+    sizes[i] = size;
+    off += size;
+  }
+  c.pos += count * 4;
+  need(c, off - c.pos, 'substitution values');
+  c.pos = off;
+  return { types, offsets, sizes };
+}

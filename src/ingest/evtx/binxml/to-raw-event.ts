@@ -1,0 +1,246 @@
+import { emptyData, type RawEvent } from '../../../model/events.js';
+import { LIMITS } from '../constants.js';
+import { EvtxParseError } from '../errors.js';
+import type { ChunkContext } from './chunk-context.js';
+import { NodeKind, type ElementNode, type Node, type ValueTable } from './ir.js';
+import { renderXml } from './render-xml.js';
+import {
+  arraySlot,
+  ENTITIES,
+  isOmittedAttr,
+  parseBinXmlValue,
+  slotKind,
+  SlotKind,
+  type Pick,
+} from './substitution.js';
+import { arrayItems, scalarText } from './values.js';
+
+/** Decides from System fields alone whether a record's EventData is worth decoding. */
+export type WantFilter = (provider: string, eventId: number) => boolean;
+
+type Visit = (
+  el: ElementNode,
+  values: ValueTable | null,
+  pick: Pick | null,
+  depth: number,
+) => boolean | void;
+
+/**
+ * Calls `visit` for every element in `nodes`, looking through template instances and BinXML
+ * substitution values, and repeating elements that hold an array value once per item (as the
+ * XML rendering does). Returns true when `visit` asked to stop.
+ */
+function eachElement(
+  ctx: ChunkContext,
+  nodes: readonly Node[],
+  values: ValueTable | null,
+  depth: number,
+  visit: Visit,
+): boolean {
+  if (depth > LIMITS.maxDepth) {
+    throw new EvtxParseError('limit-exceeded', 0, `BinXML nested deeper than ${LIMITS.maxDepth}`);
+  }
+  for (const n of nodes) {
+    if (n.k === NodeKind.Element) {
+      const slot = arraySlot(n, values);
+      if (slot < 0) {
+        if (visit(n, values, null, depth + 1)) return true;
+        continue;
+      }
+      const items = arrayItems(
+        ctx,
+        values!.types[slot]!,
+        values!.offsets[slot]!,
+        values!.sizes[slot]!,
+      );
+      if (items.length === 0) items.push('');
+      for (const item of items) if (visit(n, values, { index: slot, item }, depth + 1)) return true;
+    } else if (n.k === NodeKind.Template) {
+      if (eachElement(ctx, n.template.nodes, n.values, depth + 1, visit)) return true;
+    } else if (n.k === NodeKind.Subst && slotKind(values, n.index) === SlotKind.BinXml) {
+      if (eachElement(ctx, parseBinXmlValue(ctx, values!, n.index, depth), null, depth + 1, visit))
+        return true;
+    }
+  }
+  return false;
+}
+
+/** Plain text of a value part (no XML escaping): the text an XML parser would report. */
+function partText(
+  ctx: ChunkContext,
+  n: Node,
+  values: ValueTable | null,
+  pick: Pick | null,
+  depth: number,
+): string {
+  switch (n.k) {
+    case NodeKind.Text:
+    case NodeKind.CData:
+      return n.text;
+    case NodeKind.CharRef:
+      return String.fromCharCode(n.code);
+    case NodeKind.EntityRef:
+      return ENTITIES[n.name] ?? '&' + n.name + ';';
+    case NodeKind.Subst: {
+      if (pick !== null && pick.index === n.index) return pick.item;
+      const kind = slotKind(values, n.index);
+      if (kind === SlotKind.Null) return '';
+      const type = values!.types[n.index]!;
+      const off = values!.offsets[n.index]!;
+      const size = values!.sizes[n.index]!;
+      if (kind === SlotKind.Scalar) return scalarText(ctx, type, off, size);
+      if (kind === SlotKind.Array) return arrayItems(ctx, type, off, size).join(',');
+      return renderXml(ctx, parseBinXmlValue(ctx, values!, n.index, depth), null, depth + 1);
+    }
+    default:
+      return '';
+  }
+}
+
+/** Text content of an element: its value parts, child elements left out. */
+function textOf(
+  ctx: ChunkContext,
+  el: ElementNode,
+  values: ValueTable | null,
+  pick: Pick | null,
+  depth: number,
+): string {
+  const ch = el.children;
+  if (ch.length === 1) return partText(ctx, ch[0]!, values, pick, depth);
+  let s = '';
+  for (const c of ch) s += partText(ctx, c, values, pick, depth);
+  return s;
+}
+
+function attrOf(
+  ctx: ChunkContext,
+  el: ElementNode,
+  name: string,
+  values: ValueTable | null,
+  pick: Pick | null,
+  depth: number,
+): string | undefined {
+  for (const a of el.attrs) {
+    if (a.name !== name) continue;
+    if (isOmittedAttr(a.parts, values)) return undefined;
+    let s = '';
+    for (const p of a.parts) s += partText(ctx, p, values, pick, depth);
+    return s;
+  }
+  return undefined;
+}
+
+/** True when an element has element content (directly, via a template or a BinXML value). */
+function hasElementChildren(el: ElementNode, values: ValueTable | null): boolean {
+  for (const c of el.children) {
+    if (c.k === NodeKind.Element || c.k === NodeKind.Template) return true;
+    if (c.k === NodeKind.Subst && slotKind(values, c.index) === SlotKind.BinXml) return true;
+  }
+  return false;
+}
+
+/** Adds a data pair; a repeated key gets a numeric suffix (`Data`, `Data1`, `Data2`, ...). */
+function addData(data: Record<string, string>, key: string, value: string): void {
+  if (!(key in data)) {
+    data[key] = value;
+    return;
+  }
+  let i = 1;
+  while (key + i in data) i++;
+  data[key + i] = value;
+}
+
+/**
+ * Fills a RawEvent from a record's BinXML (ARCHITECTURE.md field rules). Returns false when
+ * `want` rejected the record, in which case EventData/UserData were not decoded.
+ */
+export function toRawEvent(
+  ctx: ChunkContext,
+  nodes: readonly Node[],
+  ev: RawEvent,
+  want: WantFilter | undefined,
+): boolean {
+  let wanted = true;
+  const system: Visit = (el, values, pick, depth) => {
+    switch (el.name) {
+      case 'Provider':
+        ev.provider = attrOf(ctx, el, 'Name', values, pick, depth) ?? '';
+        break;
+      case 'EventID':
+        ev.eventId = Number(textOf(ctx, el, values, pick, depth)) & 0xffff;
+        break;
+      case 'Version': {
+        const v = Number(textOf(ctx, el, values, pick, depth));
+        if (Number.isFinite(v)) ev.version = v;
+        break;
+      }
+      case 'TimeCreated':
+        ev.timeCreated = attrOf(ctx, el, 'SystemTime', values, pick, depth) ?? ev.timeCreated;
+        break;
+      case 'EventRecordID': {
+        const id = Number(textOf(ctx, el, values, pick, depth));
+        if (Number.isSafeInteger(id)) ev.recordId = id;
+        break;
+      }
+      case 'Channel':
+        ev.channel = textOf(ctx, el, values, pick, depth);
+        break;
+      case 'Computer':
+        ev.computer = textOf(ctx, el, values, pick, depth);
+        break;
+      case 'Security': {
+        const sid = attrOf(ctx, el, 'UserID', values, pick, depth);
+        if (sid !== undefined) ev.userId = sid;
+        break;
+      }
+    }
+  };
+  const eventData: Visit = (el, values, pick, depth) => {
+    const key =
+      el.name === 'Data' ? (attrOf(ctx, el, 'Name', values, pick, depth) ?? 'Data') : el.name;
+    addData(ev.data, key, textOf(ctx, el, values, pick, depth));
+  };
+  const userDataLeaves: Visit = (el, values, pick, depth) => {
+    if (hasElementChildren(el, values))
+      eachElement(ctx, el.children, values, depth, userDataLeaves);
+    else addData(ev.data, el.name, textOf(ctx, el, values, pick, depth));
+  };
+  const section: Visit = (el, values, _pick, depth) => {
+    if (el.name === 'System') {
+      eachElement(ctx, el.children, values, depth, system);
+      return false;
+    }
+    if (el.name !== 'EventData' && el.name !== 'UserData') return false;
+    if (want !== undefined && !want(ev.provider, ev.eventId)) {
+      wanted = false;
+      return true;
+    }
+    eachElement(
+      ctx,
+      el.children,
+      values,
+      depth,
+      el.name === 'EventData' ? eventData : userDataLeaves,
+    );
+    return false;
+  };
+  // The first element is <Event>; its children are the sections.
+  eachElement(ctx, nodes, null, 0, (el, values, _pick, depth) => {
+    eachElement(ctx, el.children, values, depth, section);
+    return true;
+  });
+  return wanted;
+}
+
+export function newRawEvent(source: string, recordId: number, timeCreated: string): RawEvent {
+  return {
+    source,
+    recordId,
+    timeCreated,
+    eventId: 0,
+    provider: '',
+    channel: '',
+    computer: '',
+    data: emptyData(),
+  };
+}

@@ -1,0 +1,209 @@
+import type { InputIssue } from '../../model/events.js';
+import type { ByteSource } from '../byte-source.js';
+import type { ReadContext } from '../types.js';
+import { ChunkContext } from './binxml/chunk-context.js';
+import { formatFiletime } from './binxml/format.js';
+import type { Node } from './binxml/ir.js';
+import { parseFragment } from './binxml/parser.js';
+import { allZero, parseChunkHeader } from './chunk-header.js';
+import {
+  CHUNK_HEADER_BYTES,
+  CHUNK_SIZE_BYTES,
+  FILE_HEADER_BLOCK_BYTES,
+  RECORD_HEADER_BYTES,
+  RECORD_MIN_BYTES,
+  RECORD_SIGNATURE,
+} from './constants.js';
+import { EvtxParseError } from './errors.js';
+import { parseFileHeader } from './file-header.js';
+
+/** One record's header fields, passed to the decoder with its BinXML. */
+export interface RecordInfo {
+  /** File offset of the record. */
+  offset: number;
+  /** Record id from the record header (the System EventRecordID normally agrees). */
+  recordId: number;
+  /** Written time from the record header, ISO 8601. */
+  written: string;
+}
+
+/** Turns one record's decoded BinXML into an output item; null drops the record. */
+export type RecordDecoder<T> = (chunk: ChunkContext, nodes: Node[], info: RecordInfo) => T | null;
+
+/**
+ * Walks an EVTX file chunk by chunk (64 KiB at a time, so memory does not grow with file size)
+ * and record by record, reporting damage through `ctx.onIssue` and resuming at the next thing
+ * it can trust. Chunks are found by file size, not by the header's chunk count, so logs that
+ * were copied while dirty still yield every chunk present.
+ */
+export function* readEvtxRecords<T>(
+  src: ByteSource,
+  ctx: ReadContext,
+  decode: RecordDecoder<T>,
+): Generator<T> {
+  const issue = (i: InputIssue): void => ctx.onIssue(i);
+  if (src.size < FILE_HEADER_BLOCK_BYTES) {
+    issue({
+      code: 'truncated',
+      offset: 0,
+      message: `file is ${src.size} bytes, shorter than the 4096-byte EVTX header`,
+      skippedBytes: src.size,
+    });
+    return;
+  }
+  const header = parseFileHeader(src.read(0, FILE_HEADER_BLOCK_BYTES).slice(0, 128));
+  if (!header.magicOk)
+    issue({
+      code: 'bad-file-magic',
+      offset: 0,
+      message: 'file header does not start with "ElfFile\\0"',
+    });
+  else if (!header.crcOk)
+    issue({
+      code: 'file-header-crc-mismatch',
+      offset: 124,
+      message: 'file header CRC32 does not match',
+    });
+
+  const chunk = new ChunkContext(CHUNK_SIZE_BYTES);
+  let index = 0;
+  for (let base = FILE_HEADER_BLOCK_BYTES; base < src.size; base += CHUNK_SIZE_BYTES, index++) {
+    chunk.load(src.read(base, CHUNK_SIZE_BYTES));
+    if (chunk.size < CHUNK_SIZE_BYTES && !allZero(chunk.buf, 0, chunk.size)) {
+      issue({
+        code: 'truncated-chunk',
+        offset: base,
+        message: `last chunk has ${chunk.size} of ${CHUNK_SIZE_BYTES} bytes`,
+      });
+    }
+    if (chunk.size < CHUNK_HEADER_BYTES) {
+      if (!allZero(chunk.buf, 0, chunk.size)) {
+        issue({
+          code: 'truncated',
+          offset: base,
+          message: 'chunk header cut off',
+          skippedBytes: chunk.size,
+        });
+      }
+      break;
+    }
+    const h = parseChunkHeader(chunk.buf, chunk.view, chunk.size);
+    if (!h.magicOk) {
+      if (allZero(chunk.buf, 0, chunk.size)) continue; // never used: not damage
+      // Past the header's chunk count, space that is not a chunk is preallocated slack (it may
+      // hold old disk contents): python-evtx and libevtx ignore it too.
+      if (index >= header.chunkCount) continue;
+      issue({
+        code: 'bad-chunk-magic',
+        offset: base,
+        message: 'chunk does not start with "ElfChnk\\0"; skipped',
+        skippedBytes: chunk.size,
+      });
+      continue;
+    }
+    if (!h.headerCrcOk)
+      issue({
+        code: 'chunk-header-crc-mismatch',
+        offset: base + 124,
+        message: 'chunk header CRC32 does not match; records read anyway',
+      });
+    if (h.recordsCrcOk === false)
+      issue({
+        code: 'records-crc-mismatch',
+        offset: base + 52,
+        message: 'chunk records CRC32 does not match; records read anyway',
+      });
+    // A free space offset outside the chunk cannot be trusted: read records up to the chunk end.
+    const end = h.recordsCrcOk === null ? chunk.size : h.freeSpaceOffset;
+    if (h.recordsCrcOk === null)
+      issue({
+        code: 'bad-free-space-offset',
+        offset: base + 48,
+        message: `free space offset ${h.freeSpaceOffset} is outside the chunk; scanning to its end`,
+      });
+    yield* readChunkRecords(chunk, base, end, issue, decode);
+  }
+}
+
+function* readChunkRecords<T>(
+  chunk: ChunkContext,
+  base: number,
+  end: number,
+  issue: (i: InputIssue) => void,
+  decode: RecordDecoder<T>,
+): Generator<T> {
+  const view = chunk.view;
+  let off = CHUNK_HEADER_BYTES;
+  while (off + RECORD_HEADER_BYTES <= end) {
+    if (view.getUint32(off, true) !== RECORD_SIGNATURE) {
+      if (allZero(chunk.buf, off, end)) return;
+      const next = findRecordSignature(chunk, off + 1, end);
+      issue({
+        code: 'bad-record-signature',
+        offset: base + off,
+        message: 'no record signature where a record should start',
+        skippedBytes: next - off,
+      });
+      off = next;
+      continue;
+    }
+    const size = view.getUint32(off + 4, true);
+    if (
+      size < RECORD_MIN_BYTES ||
+      off + size > chunk.size ||
+      view.getUint32(off + size - 4, true) !== size
+    ) {
+      const next = findRecordSignature(chunk, off + 4, end);
+      issue({
+        code: 'bad-record-size',
+        offset: base + off + 4,
+        message: `record size ${size} is impossible or its trailing copy differs`,
+        skippedBytes: next - off,
+      });
+      off = next;
+      continue;
+    }
+    let item: T | null = null;
+    try {
+      const info: RecordInfo = {
+        offset: base + off,
+        recordId: view.getUint32(off + 8, true) + view.getUint32(off + 12, true) * 2 ** 32,
+        written: formatFiletime(view.getUint32(off + 16, true), view.getUint32(off + 20, true)),
+      };
+      const nodes = parseFragment(chunk, off + RECORD_HEADER_BYTES, off + size - 4, false, 0);
+      item = decode(chunk, nodes, info);
+    } catch (err) {
+      issue(recordIssue(err, base, off, size));
+    }
+    off += size;
+    if (item !== null) yield item;
+  }
+}
+
+/** Next offset (8-byte aligned, as records are) holding the record signature, or `end`. */
+function findRecordSignature(chunk: ChunkContext, from: number, end: number): number {
+  const buf = chunk.buf;
+  for (let p = (from + 7) & ~7; p + RECORD_HEADER_BYTES <= end; p += 8) {
+    if (buf[p] === 0x2a && buf[p + 1] === 0x2a && buf[p + 2] === 0 && buf[p + 3] === 0) return p;
+  }
+  return Math.max(from, end);
+}
+
+function recordIssue(err: unknown, base: number, off: number, size: number): InputIssue {
+  if (err instanceof EvtxParseError) {
+    return {
+      code: err.code,
+      offset: base + err.offset,
+      message: `record at ${base + off}: ${err.message.replace(/^Offset 0x[0-9a-f]+: /, '')}`,
+      skippedBytes: size,
+    };
+  }
+  // Anything else is a decoder bug on odd input; report it rather than abort the file.
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    code: 'internal-error',
+    offset: base + off,
+    message: `record at ${base + off}: ${message}`,
+    skippedBytes: size,
+  };
+}
