@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { dumpCommand } from './dump.js';
+import { huntCommand, UsageError, type HuntCliOptions } from './hunt.js';
 import { EXIT } from './exit-codes.js';
 
 export async function run(argv: string[]): Promise<number> {
@@ -20,6 +21,39 @@ export async function run(argv: string[]): Promise<number> {
       code = await dumpCommand(paths, { format: o.format });
     });
 
+  const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+  program
+    .command('hunt')
+    .description('find and judge Run-key and Startup-folder persistence; writes the report')
+    .argument('<path...>', "files or folders ('-' for stdin); formats detected by content")
+    .addOption(
+      new Option('--format <format>', 'table when stdout is a terminal, else json').choices([
+        'table',
+        'json',
+        'ndjson',
+      ]),
+    )
+    .option('-o, --output <file>', 'write the report to FILE instead of stdout')
+    .option(
+      '--min-severity <severity>',
+      'informational|low|medium|high|critical (default: informational for json, low for table)',
+    )
+    .option('--fail-on <severity>', 'exit 3 when a finding reaches SEVERITY')
+    .option(
+      '--baseline <file>',
+      'known-good autostart entries (repeatable; see docs/data-files.md)',
+      collect,
+    )
+    .option('--since <time>', 'only events at or after this ISO 8601 time')
+    .option('--until <time>', 'only events at or before this ISO 8601 time')
+    .option('--threads <n>', 'worker threads (accepted; the hunt runs on one thread for now)')
+    .option('--no-progress', 'no progress display')
+    .option('--quiet', 'no warnings on stderr')
+    .option('--no-color', 'no colours')
+    .action(async (paths: string[], o: HuntCliOptions) => {
+      code = await huntCommand(paths, o);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -30,6 +64,10 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.USAGE;
     }
     if (err instanceof InvalidArgumentError) return EXIT.USAGE;
+    if (err instanceof UsageError) {
+      process.stderr.write(`runhunt: ${err.message}\n`);
+      return EXIT.USAGE;
+    }
     throw err;
   }
   return code;
