@@ -17,8 +17,13 @@ export function printInputIssues(s: InputSummary): void {
   }
 }
 
-/** Exit code from what was read: 2 when nothing could be read, 1 when anything had issues. */
+/**
+ * Exit code from what was read: 2 when nothing could be read, 1 when some input had problems.
+ * A file that is not a log at all (a README beside the EVTX files) is reported but is not a
+ * problem with the input: folders hold such files.
+ */
 export function exitCodeFor(inputs: readonly InputSummary[]): number {
   if (inputs.length === 0 || inputs.every((s) => s.format === 'unknown')) return EXIT.USAGE;
-  return inputs.some((s) => s.issues.length > 0) ? EXIT.INPUT_PROBLEMS : EXIT.OK;
+  const problem = inputs.some((s) => s.issues.some((i) => i.code !== 'unrecognized-format'));
+  return problem ? EXIT.INPUT_PROBLEMS : EXIT.OK;
 }

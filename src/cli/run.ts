@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { dumpCommand } from './dump.js';
+import { sigmaCommand } from './sigma.js';
 import { huntCommand, UsageError, type HuntCliOptions } from './hunt.js';
 import { EXIT } from './exit-codes.js';
 
@@ -52,6 +53,18 @@ export async function run(argv: string[]): Promise<number> {
     .option('--no-color', 'no colours')
     .action(async (paths: string[], o: HuntCliOptions) => {
       code = await huntCommand(paths, o);
+    });
+
+  program
+    .command('sigma')
+    .description('run Sigma rules over logs and print the matches')
+    .requiredOption('--rules <path...>', 'Sigma rule files or folders')
+    .argument('<path...>', 'log files or folders')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'),
+    )
+    .action(async (paths: string[], o: { rules: string[]; format: 'json' | 'table' }) => {
+      code = await sigmaCommand(o.rules, paths, { format: o.format });
     });
 
   try {
