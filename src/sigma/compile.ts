@@ -104,7 +104,7 @@ export function compileDocs(
       fail(d, 'not a Sigma rule, correlation or filter (no detection/correlation/filter section)');
       continue;
     }
-    const invalid = validateSigmaDoc(kind, d.doc);
+    const invalid = validateSigmaDoc(kind, schemaView(d.doc));
     if (invalid) {
       fail(d, invalid);
       continue;
@@ -173,6 +173,20 @@ export function compileDocs(
     rules: { rules, correlations, filters: goodFilters.length, files, index: buildIndex(rules) },
     failed,
   };
+}
+
+/**
+ * The published rule schema types `detection.condition` as a string, but the rules specification
+ * ("Condition") allows a list of conditions; such a list is validated as its first element.
+ */
+function schemaView(doc: Record<string, unknown>): Record<string, unknown> {
+  const det = doc['detection'];
+  if (typeof det !== 'object' || det === null || Array.isArray(det)) return doc;
+  const cond = (det as Record<string, unknown>)['condition'];
+  if (!Array.isArray(cond) || cond.length === 0 || !cond.every((c) => typeof c === 'string')) {
+    return doc;
+  }
+  return { ...doc, detection: { ...det, condition: cond[0] } };
 }
 
 class RuleError extends Error {
