@@ -1,12 +1,21 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
-import { fileSource, type ByteSource } from './byte-source.js';
+import type { InputFormat, InputIssue, InputSummary, RawEvent } from '../model/events.js';
+import { openArchive } from './archive/open.js';
+import { ARCHIVE_LIMITS } from './archive/limits.js';
+import { sniffContainer } from './archive/sniff-container.js';
+import type { InputStream } from './archive/types.js';
+import { bufferSource, fileSource, type ByteSource } from './byte-source.js';
+import { concatBytes, peekChunks, sourceChunks } from './chunks.js';
 import { READERS, type ReaderEntry } from './readers.js';
 import { sniffFormat } from './sniff.js';
+import { stdinChunks } from './stdin.js';
 import type { ReadContext } from './types.js';
 
 const SNIFF_BYTES = 4096;
+
+/** The input name that means standard input. */
+export const STDIN_PATH = '-';
 
 /** Expands files and folders (recursively, in sorted order) into the list of files to read. */
 export function expandPaths(
@@ -15,6 +24,10 @@ export function expandPaths(
 ): string[] {
   const out: string[] = [];
   const visit = (p: string): void => {
+    if (p === STDIN_PATH) {
+      out.push(p);
+      return;
+    }
     let st;
     try {
       st = statSync(p);
@@ -44,7 +57,7 @@ export interface ReadInputsOptions {
   onInput?: (summary: InputSummary) => void;
 }
 
-type Mode<T> = (entry: ReaderEntry, src: ByteSource, ctx: ReadContext) => Iterable<T>;
+type Mode<T> = (entry: ReaderEntry, stream: InputStream, ctx: ReadContext) => Iterable<T>;
 
 function* readWith<T>(
   paths: readonly string[],
@@ -53,6 +66,10 @@ function* readWith<T>(
 ): Generator<T> {
   const report = opts.onInput ?? (() => {});
   for (const path of expandPaths(paths, report)) {
+    if (path === STDIN_PATH) {
+      yield* readStream(path, path, { chunks: stdinChunks(), size: null }, mode, report, 0, []);
+      continue;
+    }
     let src;
     try {
       src = fileSource(path);
@@ -61,30 +78,151 @@ function* readWith<T>(
       continue;
     }
     try {
-      const format = sniffFormat(src.read(0, SNIFF_BYTES).slice(), path);
-      const entry = format ? READERS[format] : undefined;
-      if (!format || !entry) {
-        report({
-          ...failedInput(
-            path,
-            'unrecognized-format',
-            'not a log format runhunt reads (EVTX, event XML, JSON, CSV)',
-          ),
-          bytes: src.size,
-        });
-        continue;
-      }
-      const summary: InputSummary = { path, format, events: 0, bytes: src.size, issues: [] };
-      const ctx: ReadContext = { source: path, onIssue: (i) => summary.issues.push(i) };
-      for (const item of mode(entry, src, ctx)) {
-        summary.events++;
-        yield item;
-      }
-      report(summary);
+      const stream: InputStream = { src, chunks: sourceChunks(src), size: src.size };
+      yield* readStream(path, path, stream, mode, report, 0, []);
     } finally {
       src.close();
     }
   }
+}
+
+/**
+ * Reads one input: an archive is opened and each member read as its own input
+ * (`archive.zip!member`); anything else is sniffed and handed to its reader.
+ * `leafPath` names the input if it is a log, `containerPath` if it is an archive (they differ only
+ * for the gzip layer of a .tar.gz, whose tar members are listed under the .tar.gz itself).
+ */
+function* readStream<T>(
+  leafPath: string,
+  containerPath: string,
+  input: InputStream,
+  mode: Mode<T>,
+  report: (s: InputSummary) => void,
+  depth: number,
+  inheritedIssues: InputIssue[],
+): Generator<T> {
+  let stream = input;
+  let head: Uint8Array;
+  if (stream.src) {
+    head = stream.src.read(0, SNIFF_BYTES).slice();
+  } else {
+    const peeked = peekChunks(stream.chunks, SNIFF_BYTES);
+    head = peeked.head;
+    stream = { ...stream, chunks: peeked.all };
+  }
+
+  const container = sniffContainer(head);
+  if (container) {
+    const archiveIssues: InputIssue[] = [];
+    if (depth >= ARCHIVE_LIMITS.maxNesting) {
+      archiveIssues.push({
+        code: 'archive-too-deep',
+        offset: null,
+        message: `archive nested more than ${ARCHIVE_LIMITS.maxNesting} deep; not opened`,
+      });
+    } else {
+      const onIssue = (i: InputIssue): void => void archiveIssues.push(i);
+      for (const m of openArchive(container, containerPath, stream, ARCHIVE_LIMITS, onIssue)) {
+        const memberPath = `${containerPath}!${m.name}`;
+        yield* readStream(
+          memberPath,
+          m.transparent ? containerPath : memberPath,
+          m.stream,
+          mode,
+          report,
+          depth + 1,
+          m.issues,
+        );
+      }
+    }
+    const issues = [...inheritedIssues, ...archiveIssues];
+    if (issues.length > 0 || depth === 0) {
+      if (issues.length > 0)
+        report({
+          path: containerPath,
+          format: 'unknown',
+          events: 0,
+          bytes: input.size ?? 0,
+          issues,
+        });
+    }
+    return;
+  }
+
+  const format = sniffFormat(head, leafPath);
+  const entry = format ? READERS[format] : undefined;
+  if (!format || !entry) {
+    report({
+      path: leafPath,
+      format: 'unknown',
+      events: 0,
+      bytes: input.size ?? 0,
+      issues: [
+        {
+          code: 'unrecognized-format',
+          offset: null,
+          message: 'not a log format runhunt reads (EVTX, event XML, JSON, CSV)',
+        },
+        ...inheritedIssues,
+      ],
+    });
+    return;
+  }
+  const counted = countBytes(stream);
+  const summary: InputSummary = {
+    path: leafPath,
+    format,
+    events: 0,
+    bytes: input.size ?? 0,
+    issues: [],
+  };
+  const ctx: ReadContext = { source: leafPath, onIssue: (i) => summary.issues.push(i) };
+  for (const item of mode(entry, counted.stream, ctx)) {
+    summary.events++;
+    yield item;
+  }
+  if (input.size === null) summary.bytes = counted.bytes();
+  // Member-level problems (damaged compressed data) surface once the member has been read.
+  summary.issues.push(...inheritedIssues);
+  report(summary);
+}
+
+/** Wraps a stream's chunks to count the bytes read (for members whose size is not known). */
+function countBytes(stream: InputStream): { stream: InputStream; bytes: () => number } {
+  let n = 0;
+  const chunks = (function* () {
+    for (const c of stream.chunks) {
+      n += c.length;
+      yield c;
+    }
+  })();
+  return { stream: { ...stream, chunks }, bytes: () => (stream.src ? stream.src.size : n) };
+}
+
+/** Random access for a stream that has none (EVTX inside an archive, EVTX on stdin). */
+function materialize(stream: InputStream, ctx: ReadContext): ByteSource {
+  if (stream.src) return stream.src;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (const c of stream.chunks) {
+    total += c.length;
+    if (total > ARCHIVE_LIMITS.maxBufferedBytes) {
+      ctx.onIssue({
+        code: 'input-too-large',
+        offset: null,
+        message: `more than ${ARCHIVE_LIMITS.maxBufferedBytes} bytes would have to be held in memory; input skipped`,
+      });
+      return bufferSource(new Uint8Array(0));
+    }
+    parts.push(c);
+  }
+  return bufferSource(concatBytes(parts, total));
+}
+
+function readEvents(entry: ReaderEntry, stream: InputStream, ctx: ReadContext): Iterable<RawEvent> {
+  if (stream.src) return entry.read(stream.src, ctx);
+  if (entry.readChunks) return entry.readChunks(stream.chunks, ctx);
+  return entry.read(materialize(stream, ctx), ctx);
 }
 
 /** Reads every event of every input, in input order. */
@@ -92,7 +230,7 @@ export function readInputs(
   paths: readonly string[],
   opts: ReadInputsOptions = {},
 ): Generator<RawEvent> {
-  return readWith(paths, (e, src, ctx) => e.read(src, ctx), opts);
+  return readWith(paths, readEvents, opts);
 }
 
 /** Like readInputs, but yields each event as Windows event XML (one line each). */
@@ -103,7 +241,10 @@ export function readInputsXml(
 ): Generator<string> {
   return readWith(
     paths,
-    (e, src, ctx) => e.readXml?.(src, ctx) ?? mapIter(e.read(src, ctx), renderXml),
+    (e, stream, ctx) =>
+      e.readXml
+        ? e.readXml(materialize(stream, ctx), ctx)
+        : mapIter(readEvents(e, stream, ctx), renderXml),
     opts,
   );
 }
@@ -120,3 +261,5 @@ function failedInput(path: string, code: string, message: string): InputSummary 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+export type { InputFormat };

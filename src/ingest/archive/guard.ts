@@ -1,0 +1,42 @@
+import type { InputIssue } from '../../model/events.js';
+import type { ArchiveLimits } from './limits.js';
+
+/** Thrown when a member trips the decompression-bomb limits. */
+export class ArchiveBombError extends Error {
+  override readonly name = 'ArchiveBombError';
+}
+
+/** Tracks one member's output against the limits; `check` throws ArchiveBombError. */
+export class BombGuard {
+  private out = 0;
+
+  constructor(
+    private readonly limits: ArchiveLimits,
+    private readonly archiveTotal: { bytes: number },
+  ) {}
+
+  check(produced: number, consumedCompressed: number): void {
+    this.out += produced;
+    this.archiveTotal.bytes += produced;
+    const l = this.limits;
+    if (this.out > l.maxMemberBytes) {
+      throw new ArchiveBombError(
+        `member decompresses to more than ${l.maxMemberBytes} bytes (limit)`,
+      );
+    }
+    if (this.archiveTotal.bytes > l.maxArchiveBytes) {
+      throw new ArchiveBombError(
+        `archive decompresses to more than ${l.maxArchiveBytes} bytes (limit)`,
+      );
+    }
+    if (this.out > l.ratioGraceBytes && this.out / Math.max(1, consumedCompressed) > l.maxRatio) {
+      throw new ArchiveBombError(
+        `member expands more than ${l.maxRatio}x (${this.out} bytes from ${consumedCompressed}): likely a decompression bomb`,
+      );
+    }
+  }
+}
+
+export function bombIssue(err: ArchiveBombError, offset: number | null): InputIssue {
+  return { code: 'archive-bomb', offset, message: `decompression stopped: ${err.message}` };
+}
