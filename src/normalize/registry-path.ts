@@ -49,13 +49,15 @@ export interface RegistryPath {
   wow64: boolean;
 }
 
-// Hive prefixes, upper-cased, longest first where one is a prefix of another.
-const MACHINE_ROOTS = ['HKLM', 'HKEY_LOCAL_MACHINE', '\\REGISTRY\\MACHINE', 'MACHINE'];
-const USERS_ROOTS = ['HKU', 'HKEY_USERS', '\\REGISTRY\\USER', 'USER'];
-const CURRENT_USER_ROOTS = ['HKCU', 'HKEY_CURRENT_USER'];
-const CLASSES_ROOTS = ['HKCR', 'HKEY_CLASSES_ROOT'];
-const CONFIG_ROOTS = ['HKCC', 'HKEY_CURRENT_CONFIG'];
-const APP_ROOTS = ['\\REGISTRY\\A'];
+// Hive prefixes, upper-cased, each with its spellings precomputed: bare, `X:`, `X\`, `X:\`.
+const spellings = (roots: readonly string[]): readonly (readonly string[])[] =>
+  roots.map((r) => [r, `${r}:`, `${r}\\`, `${r}:\\`]);
+const MACHINE_ROOTS = spellings(['HKLM', 'HKEY_LOCAL_MACHINE', '\\REGISTRY\\MACHINE', 'MACHINE']);
+const USERS_ROOTS = spellings(['HKU', 'HKEY_USERS', '\\REGISTRY\\USER', 'USER']);
+const CURRENT_USER_ROOTS = spellings(['HKCU', 'HKEY_CURRENT_USER']);
+const CLASSES_ROOTS = spellings(['HKCR', 'HKEY_CLASSES_ROOT']);
+const CONFIG_ROOTS = spellings(['HKCC', 'HKEY_CURRENT_CONFIG']);
+const APP_ROOTS = spellings(['\\REGISTRY\\A']);
 
 /** PowerShell provider prefixes seen in command lines: `Registry::`, `Microsoft.PowerShell.Core\Registry::`. */
 const PS_PROVIDER = /^(?:microsoft\.powershell\.core\\)?registry::/i;
@@ -66,101 +68,105 @@ interface Split {
   userSid?: string;
   appHive?: string;
   classes: boolean;
-  /** Segments after the hive (original case). */
-  rest: string[];
+  /** The key after the hive (original case, may hold empty segments). */
+  rest: string;
 }
 
-/** Segments of `s` split on `\`, empty ones dropped (key names cannot contain `\`). */
-function segments(s: string): string[] {
-  return s.split('\\').filter((x) => x !== '');
+/** Splits `a\b\c` at its first non-empty segment: `['a', 'b\c']`. */
+function firstSegment(s: string): [string, string] {
+  let i = 0;
+  while (s.charCodeAt(i) === 0x5c) i++;
+  const j = s.indexOf('\\', i);
+  return j < 0 ? [s.slice(i), ''] : [s.slice(i, j), s.slice(j + 1)];
 }
 
-function matchRoot(upper: string, roots: readonly string[]): number {
-  for (const r of roots) {
-    // `HKLM\…`, bare `HKLM`, and PowerShell drive forms `HKLM:\…` / `HKLM:…`.
-    if (upper === r || upper === `${r}:`) return upper.length;
-    if (upper.startsWith(`${r}\\`)) return r.length + 1;
-    if (upper.startsWith(`${r}:\\`)) return r.length + 2;
-    if (upper.startsWith(`${r}:`)) return r.length + 1;
+/**
+ * Length of the root prefix of `upper` (`HKLM\`, `HKLM:\`, `HKLM:`, or all of a bare `HKLM`),
+ * or -1. PowerShell drive forms come from command lines (`HKLM:\Software\…`, `HKLM:SOFTWARE\…`).
+ */
+function matchRoot(upper: string, roots: readonly (readonly string[])[]): number {
+  for (const [bare, colon, sep, colonSep] of roots as readonly [string, string, string, string][]) {
+    if (upper === bare || upper === colon) return upper.length;
+    if (upper.startsWith(sep)) return sep.length;
+    if (upper.startsWith(colonSep)) return colonSep.length;
+    if (upper.startsWith(colon)) return colon.length;
   }
   return -1;
 }
 
 function splitHive(path: string): Split {
-  const p = path.replace(PS_PROVIDER, '');
-  const upper = p.toUpperCase();
-  let n = matchRoot(upper, APP_ROOTS);
+  const p = path.includes('::') ? path.replace(PS_PROVIDER, '') : path;
+  // Roots are short: upper-casing a prefix is enough to recognise them.
+  const upper = p.slice(0, 24).toUpperCase();
+  let n = upper.startsWith('\\REGISTRY\\A') ? matchRoot(upper, APP_ROOTS) : -1;
   if (n >= 0) {
-    const [guid = '', ...rest] = segments(p.slice(n));
+    const [guid, rest] = firstSegment(p.slice(n));
     return { hive: 'APP', scope: 'unknown', appHive: guid, classes: false, rest };
   }
   n = matchRoot(upper, MACHINE_ROOTS);
-  if (n >= 0) {
-    const rest = segments(p.slice(n));
-    return { hive: 'HKLM', scope: 'machine', classes: false, rest };
-  }
+  if (n >= 0) return { hive: 'HKLM', scope: 'machine', classes: false, rest: p.slice(n) };
   n = matchRoot(upper, USERS_ROOTS);
   if (n >= 0) {
-    const [first = '', ...rest] = segments(p.slice(n));
+    const [first, rest] = firstSegment(p.slice(n));
     if (first.toUpperCase() === '.DEFAULT') {
       return { hive: 'HKU\\.DEFAULT', scope: 'user', classes: false, rest };
     }
     // `<SID>_Classes` is the per-user classes hive, mounted as HKCU\Software\Classes.
-    const m = /^(.*)_classes$/i.exec(first);
-    if (m) {
+    if (/_classes$/i.test(first)) {
+      const userSid = first.slice(0, -'_classes'.length);
       return {
         hive: 'HKU',
         scope: 'user',
-        userSid: m[1] ?? '',
+        userSid,
         classes: true,
-        rest: ['Software', 'Classes', ...rest],
+        rest: `Software\\Classes\\${rest}`,
       };
     }
     return { hive: 'HKU', scope: 'user', userSid: first, classes: false, rest };
   }
   n = matchRoot(upper, CURRENT_USER_ROOTS);
-  if (n >= 0) return { hive: 'HKCU', scope: 'user', classes: false, rest: segments(p.slice(n)) };
+  if (n >= 0) return { hive: 'HKCU', scope: 'user', classes: false, rest: p.slice(n) };
   n = matchRoot(upper, CLASSES_ROOTS);
   if (n >= 0) {
     return {
       hive: 'HKCR',
       scope: 'machine',
       classes: true,
-      rest: ['Software', 'Classes', ...segments(p.slice(n))],
+      rest: `Software\\Classes\\${p.slice(n)}`,
     };
   }
   n = matchRoot(upper, CONFIG_ROOTS);
-  if (n >= 0) return { hive: 'HKCC', scope: 'machine', classes: false, rest: segments(p.slice(n)) };
-  return { hive: 'UNKNOWN', scope: 'unknown', classes: false, rest: segments(p) };
+  if (n >= 0) return { hive: 'HKCC', scope: 'machine', classes: false, rest: p.slice(n) };
+  return { hive: 'UNKNOWN', scope: 'unknown', classes: false, rest: p };
 }
 
-/** Lower-cases, removes Wow6432Node, folds SYSTEM\ControlSet00N; returns the key and flags. */
+/** Lower-cases, drops empty segments and Wow6432Node, folds SYSTEM\ControlSet00N. */
 function foldKey(
-  rest: readonly string[],
+  rest: string,
   hive: RegistryHive,
 ): { key: string; wow64: boolean; classes: boolean } {
-  const out: string[] = [];
+  let key = rest.toLowerCase();
+  // Key names cannot contain `\`: doubled, leading or trailing separators are noise.
+  if (key.includes('\\\\') || key.startsWith('\\') || key.endsWith('\\')) {
+    key = key
+      .split('\\')
+      .filter((seg) => seg !== '')
+      .join('\\');
+  }
   let wow64 = false;
-  for (const seg of rest) {
-    const lower = seg.toLowerCase();
-    if (lower === 'wow6432node') {
-      wow64 = true;
-      continue;
-    }
-    out.push(lower);
+  if (key.includes('wow6432node')) {
+    const segs = key.split('\\');
+    const kept = segs.filter((seg) => seg !== 'wow6432node');
+    wow64 = kept.length !== segs.length;
+    key = kept.join('\\');
   }
   // HKLM\SYSTEM\ControlSet001 is what CurrentControlSet links to at boot (the `Select` key picks it);
   // both spellings reach the same services and Session Manager values.
-  if (
-    hive === 'HKLM' &&
-    out[0] === 'system' &&
-    out[1] !== undefined &&
-    /^controlset\d{3}$/.test(out[1])
-  ) {
-    out[1] = 'currentcontrolset';
+  if (hive === 'HKLM' && /^system\\controlset\d{3}(?:\\|$)/.test(key)) {
+    key = `system\\currentcontrolset${key.slice('system\\controlset000'.length)}`;
   }
-  const classes = out[0] === 'software' && out[1] === 'classes';
-  return { key: out.join('\\'), wow64, classes };
+  const classes = key === 'software\\classes' || key.startsWith('software\\classes\\');
+  return { key, wow64, classes };
 }
 
 function build(

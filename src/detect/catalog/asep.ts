@@ -112,27 +112,28 @@ export class AsepCatalog {
     this.folders = data.startupFolders.map((loc) => ({ loc, segs: loc.path.split('\\') }));
   }
 
-  /** Locations whose key pattern equals `segs` (exact names before `*` wildcards), in file order. */
-  private candidates(segs: readonly string[]): AsepLocation[] {
-    const out: AsepLocation[] = [];
-    const walk = (node: TrieNode, i: number): void => {
-      if (i === segs.length) {
-        out.push(...node.entries);
-        return;
-      }
-      const seg = segs[i] as string;
-      const exact = node.children.get(seg);
-      if (exact) walk(exact, i + 1);
-      if (node.star) walk(node.star, i + 1);
-    };
-    walk(this.root, 0);
-    return out;
+  /**
+   * Collects the locations whose key pattern equals `key` from `start` on (exact names before `*`
+   * wildcards). Walks the string with indexOf instead of splitting it: most keys leave the trie
+   * after one or two segments, so nothing is allocated for them.
+   */
+  private walk(node: TrieNode, key: string, start: number, out: AsepLocation[]): void {
+    if (start > key.length) {
+      out.push(...node.entries);
+      return;
+    }
+    let end = key.indexOf('\\', start);
+    if (end < 0) end = key.length;
+    const exact = node.children.get(key.slice(start, end));
+    if (exact) this.walk(exact, key, end + 1, out);
+    if (node.star) this.walk(node.star, key, end + 1, out);
   }
 
   match(p: RegistryPath): AsepMatch | null {
     if (p.scope === 'unknown' || p.key === '') return null;
     const scope = p.scope;
-    const candidates = this.candidates(p.key.split('\\'));
+    const candidates: AsepLocation[] = [];
+    this.walk(this.root, p.key, 0, candidates);
     if (candidates.length === 0) return null;
     // The walk visits exact names before `*` branches; the file order decides between overlaps.
     const ordered =
