@@ -1,5 +1,7 @@
 import type { Candidate } from '../model/candidate.js';
-import type { ProcessEvent, RegistryEvent } from '../model/normalized.js';
+import type { FileEvent, RegistryEvent } from '../model/normalized.js';
+import { canonicalPath } from '../detect/value/canonical-path.js';
+import { payloadMatcher } from './payload-match.js';
 import type { EventIndex } from './event-index.js';
 import { linkedEvent } from './linked-event.js';
 
@@ -40,14 +42,22 @@ function linkWriter(c: Candidate, index: EventIndex): void {
 function linkPayload(c: Candidate, index: EventIndex): void {
   if (c.payloadPaths.length === 0) return;
   const t = c.event.time;
-  const seen = new Set<ProcessEvent>();
-  for (const p of c.payloadPaths) {
-    for (const f of index.filesByPath.get(p) ?? []) {
-      if (f.action === 'create' && sameHost(f.host, c.event.host) && f.time <= t) {
-        c.chain.payloadCreated.push(linkedEvent(f, 'payload-created'));
+  const matchers = c.payloadPaths.map(payloadMatcher);
+  const created = new Set<FileEvent>();
+  for (const m of matchers) {
+    const candidates =
+      m.exact !== undefined
+        ? (index.filesByPath.get(m.exact) ?? [])
+        : [...index.filesByPath.entries()]
+            .filter(([p]) => m.matchesPath(p))
+            .flatMap(([, fs]) => fs);
+    for (const f of candidates) {
+      if (f.action === 'create' && sameHost(f.host, c.event.host) && f.time <= t && f !== c.event) {
+        created.add(f);
       }
     }
   }
+  for (const f of created) c.chain.payloadCreated.push(linkedEvent(f, 'payload-created'));
   if (c.chain.payloadCreated.length > 0) {
     c.signals.push({
       id: 'payload-created-before',
@@ -55,14 +65,12 @@ function linkPayload(c: Candidate, index: EventIndex): void {
     });
   }
   for (const proc of index.processes) {
-    if (seen.has(proc) || proc === c.event || proc.time < t || !sameHost(proc.host, c.event.host))
-      continue;
-    const image = proc.image.toLowerCase();
+    if (proc === c.event || proc.time < t || !sameHost(proc.host, c.event.host)) continue;
+    // The writer itself is not "the payload executed after the write".
+    if (proc.processGuid !== '' && proc.processGuid === c.event.processGuid) continue;
+    const image = canonicalPath(proc.image);
     const cmd = proc.commandLine.toLowerCase();
-    if (!c.payloadPaths.some((p) => image === p || cmd.includes(p))) continue;
-    // The writer itself running its payload is not "executed after": skip the write's own process.
-    if (proc.processGuid && proc.processGuid === c.event.processGuid) continue;
-    seen.add(proc);
+    if (!matchers.some((m) => m.matchesPath(image) || m.inCommandLine(cmd))) continue;
     const atLogon = LOGON_PARENTS.has(baseName(proc.parentImage));
     c.chain.payloadExecuted.push(linkedEvent(proc, atLogon ? 'ran-at-logon' : 'executed'));
   }
@@ -85,9 +93,10 @@ function linkLater(c: Candidate, index: EventIndex): void {
       const relation = laterRelation(r, target, e);
       if (relation) c.chain.later.push(linkedEvent(r, relation));
     }
+    linkDeleteCommands(c, index);
   }
   if (c.kind === 'startup-folder' && c.file) {
-    for (const f of index.filesByPath.get(c.file.targetFilename.toLowerCase()) ?? []) {
+    for (const f of index.filesByPath.get(canonicalPath(c.file.targetFilename)) ?? []) {
       if (f.action === 'delete' && f.time >= e.time && sameHost(f.host, e.host)) {
         c.chain.later.push(linkedEvent(f, 'deleted'));
       }
@@ -97,6 +106,27 @@ function linkLater(c: Candidate, index: EventIndex): void {
     c.signals.push({ id: 'cleanup-deleted' });
   if (c.chain.later.some((l) => l.relation === 'overwritten'))
     c.signals.push({ id: 'overwritten-later' });
+}
+
+/**
+ * Command lines that delete a value (`reg delete <key> /v <name>`, `Remove-ItemProperty`): the
+ * cleanup as the process log shows it, also where no EID 12 DeleteValue was logged.
+ */
+const DELETE_COMMAND = /\breg(?:\.exe)?\s+delete\b|\bremove-itemproperty\b|\brp\s/;
+
+function linkDeleteCommands(c: Candidate, index: EventIndex): void {
+  const [key, valueName] = c.matchKey.split('|');
+  if (!key) return;
+  for (const p of index.processes) {
+    if (p.time < c.event.time || !sameHost(p.host, c.event.host)) continue;
+    // Quotes are dropped: Atomic Red Team writes `/V Atomic" Red "Team`.
+    const cmd = p.commandLine.toLowerCase().replace(/["']/g, '');
+    if (!DELETE_COMMAND.test(cmd)) continue;
+    const at = cmd.indexOf(key);
+    if (at < 0 || /[\\\w]/.test(cmd.charAt(at + key.length))) continue;
+    if (valueName && !cmd.includes(valueName)) continue;
+    c.chain.later.push(linkedEvent(p, 'deleted'));
+  }
 }
 
 function laterRelation(r: RegistryEvent, target: string, orig: RegistryEvent): string | null {

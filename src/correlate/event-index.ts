@@ -1,4 +1,5 @@
 import type { FileEvent, ProcessEvent, RegistryEvent } from '../model/normalized.js';
+import { canonicalPath } from '../detect/value/canonical-path.js';
 
 /** How many events of each kind the index keeps; the oldest go first beyond that. */
 export interface IndexLimits {
@@ -45,7 +46,7 @@ export class EventIndex {
   }
 
   addFile(e: FileEvent): void {
-    const key = e.targetFilename.toLowerCase();
+    const key = canonicalPath(e.targetFilename);
     let list = this.filesByPath.get(key);
     if (!list) this.filesByPath.set(key, (list = []));
     list.push(e);

@@ -1,32 +1,34 @@
 import type { Candidate } from '../model/candidate.js';
-import type { Technique } from '../model/finding.js';
+import { indicatorDef } from '../detect/catalog/indicators.js';
+import { techniqueById } from '../detect/catalog/techniques.js';
 import { loadDataFile } from '../util/data-loader.js';
-import { scoreSignals, type IndicatorDef, type ScoreCatalog, type Scored } from './score.js';
+import { scoreSignals, type ScoreCatalog, type Scored } from './score.js';
+import { severityOf } from './severity.js';
 
-interface TechniquesFile {
-  techniques: { id: string; name: string; tactic: string }[];
+interface ScoringPolicy {
+  inScopeTechniques: string[];
+  outOfScopeMaxScore: number;
 }
 
-let catalog: ScoreCatalog | undefined;
+const catalog: ScoreCatalog = { indicator: indicatorDef, technique: techniqueById };
+let policy: ScoringPolicy | undefined;
 
-function defaultCatalog(): ScoreCatalog {
-  if (catalog) return catalog;
-  const techniques = new Map<string, Technique>();
-  for (const t of loadDataFile<TechniquesFile>('techniques.yaml', 'techniques.schema.json')
-    .techniques) {
-    techniques.set(t.id, { id: t.id, name: t.name, tactic: t.tactic });
-  }
-  const indicators = new Map<string, IndicatorDef>();
-  catalog = {
-    indicator: (id) => indicators.get(id) ?? { id, description: id, weight: 0, techniques: [] },
-    technique: (id) => techniques.get(id),
-  };
-  return catalog;
-}
-
+/**
+ * Scores a linked candidate: the additive indicator score, then the scope cap of
+ * data/scoring.yaml for locations of techniques other than T1547.001's family.
+ */
 export function scoreCandidate(c: Candidate): Scored {
-  return scoreSignals(
+  policy ??= loadDataFile<ScoringPolicy>('scoring.yaml', 'scoring.schema.json');
+  const inScope = c.location.techniques.some((t) => policy?.inScopeTechniques.includes(t));
+  if (!inScope)
+    c.signals.push({ id: 'out-of-scope-location', detail: c.location.techniques.join(',') });
+  const scored = scoreSignals(
     { signals: c.signals, locationTechniques: c.location.techniques },
-    defaultCatalog(),
+    catalog,
   );
+  if (!inScope && scored.score > policy.outOfScopeMaxScore) {
+    scored.score = policy.outOfScopeMaxScore;
+    scored.severity = severityOf(scored.score);
+  }
+  return scored;
 }
