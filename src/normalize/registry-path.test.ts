@@ -218,6 +218,8 @@ const cases: [string, Expect][] = [
     'HKLM\\System\\CurrentControlSet\\Control\\Session Manager\\BootExecute',
     { key: 'system\\currentcontrolset\\control\\session manager', valueName: 'BootExecute' },
   ],
+  // A bare root (EID 12 CreateKey of `HKCR` in the Mordor data) has no value name.
+  ['HKCR', { hive: 'HKCR', classes: true, key: 'software\\classes', valueName: '', keyOnly: true }],
   // Doubled separators collapse (key names cannot contain `\`).
   [
     'HKLM\\\\SOFTWARE\\\\Microsoft\\Windows\\CurrentVersion\\Run\\a',
@@ -260,6 +262,9 @@ test('canonicalRegistryKey treats the whole path as a key (EID 12 CreateKey)', (
     'software\\microsoft\\windows\\currentversion\\explorer\\startupapproved\\run32',
   );
   assert.equal(canonicalRegistryKey('HKLM').key, '');
+  const classes = canonicalRegistryKey('HKU\\S-1-5-21-1-2-3-1001_Classes');
+  assert.equal(classes.key, 'software\\classes');
+  assert.equal(classes.userSid, 'S-1-5-21-1-2-3-1001');
   assert.equal(
     canonicalRegistryKey('\\REGISTRY\\MACHINE\\SYSTEM\\ControlSet001').key,
     'system\\currentcontrolset',

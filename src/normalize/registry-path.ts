@@ -206,6 +206,8 @@ export function canonicalRegistryPath(targetObject: string): RegistryPath {
     return build(logged, s, '', { hiddenValueName: true, defaultValue: false, keyOnly: false });
   }
   const cut = t.lastIndexOf('\\');
+  // A bare root (`HKCR`, seen as EID 12 TargetObject) has no value name.
+  if (cut < 0) return canonicalRegistryKey(targetObject);
   let valueName = cut >= 0 ? t.slice(cut + 1) : t;
   t = cut >= 0 ? t.slice(0, cut) : '';
   let hidden = false;

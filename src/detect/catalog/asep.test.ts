@@ -379,6 +379,15 @@ test('key-only paths (EID 12 CreateKey) match as context', () => {
   );
   assert.equal(approved?.locationId, 'startup-approved');
   assert.equal(approved?.kind, 'context');
+  // Parents of named-value locations are not containers of entries.
+  for (const key of [
+    'HKU\\S-1-5-21-1966984447-233561266-573182232-500\\Control Panel\\Desktop',
+    'HKLM\\System\\CurrentControlSet\\Control\\Session Manager',
+    'HKLM\\SYSTEM\\Setup',
+    'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\sethc.exe',
+  ]) {
+    assert.equal(matchAsep(canonicalRegistryKey(key)), null, key);
+  }
   const ex = matchAsep(
     canonicalRegistryKey(
       'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\RunOnceEx\\0001\\Depend',

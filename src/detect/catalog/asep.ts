@@ -144,7 +144,9 @@ export class AsepCatalog {
     for (const loc of ordered) {
       if (loc.scope !== 'any' && loc.scope !== scope) continue;
       const names = this.valueSets.get(loc);
-      if (!p.keyOnly && names && (p.hiddenValueName || !names.has(name))) continue;
+      // A key-only path (CreateKey/DeleteKey) is context for containers of entries (Run,
+      // RunOnceEx\0001, StartupApproved); creating Control Panel\Desktop says nothing about SCRNSAVE.EXE.
+      if (names && (p.keyOnly || p.hiddenValueName || !names.has(name))) continue;
       return {
         locationId: loc.id,
         description: loc.description,
