@@ -179,7 +179,14 @@ export function commandSignals(p: ParsedCommand): Signal[] {
         dec ? excerpt(dec.text) : `payload supplied at run time: ${excerpt(ps.encoded)}`,
       );
     }
-    if (ps.hidden) pushSignal(out, 'powershell-hidden', `-WindowStyle ${ps.windowStyle ?? ''}`);
+    const quiet: string[] = [];
+    if (ps.hidden) quiet.push(`-WindowStyle ${ps.windowStyle ?? ''}`);
+    for (const sw of d.powershell.quietSwitches) if (ps.switches.includes(sw)) quiet.push(`-${sw}`);
+    const policy = ps.executionPolicy?.trim().toLowerCase();
+    if (policy !== undefined && d.powershell.bypassPolicies.includes(policy)) {
+      quiet.push(`-ExecutionPolicy ${ps.executionPolicy ?? ''}`);
+    }
+    if (quiet.length > 0) pushSignal(out, 'powershell-hidden', quiet.join(' '));
   }
   if (!out.some((s) => s.id === 'encoded-powershell')) {
     const inline = p.decoded[0];

@@ -217,7 +217,9 @@ function parseStep(c: Collector, text: string, via: string, depth: number): void
       case 'cmd':
         return parseCmd(c, args, depth);
       case 'powershell':
-        return parsePowerShell(c, argv.slice(1), name, depth);
+        return parsePowerShell(c, argv.slice(1), name, depth, (k) =>
+          argSpans[k] ? args.slice(argSpans[k].start) : undefined,
+        );
       case 'wsh': {
         const script = argv.slice(1).find((a) => !a.startsWith('//') && a.trim() !== '');
         if (script) c.addScript(script);
@@ -283,8 +285,18 @@ function parseCmdPart(c: Collector, part: string, via: string, depth: number): v
   parseStep(c, part.replace(/^@/, ''), via, depth);
 }
 
-function parsePowerShell(c: Collector, args: string[], name: string, depth: number): void {
+function parsePowerShell(
+  c: Collector,
+  args: string[],
+  name: string,
+  depth: number,
+  rawFrom: (argIndex: number) => string | undefined,
+): void {
   const inv = parsePowerShellArgs(args, name);
+  if (inv.commandIndex !== undefined) {
+    const raw = rawFrom(inv.commandIndex);
+    if (raw !== undefined) inv.commandRaw = raw;
+  }
   c.powershell.push(inv);
   if (inv.file) c.addScript(inv.file);
   if (inv.command !== undefined) analyzeScriptText(c, inv.command, name, depth);

@@ -7,8 +7,15 @@
 import { valueData, type PowerShellRole } from './value-data.js';
 
 export interface PowerShellInvocation {
-  /** Command text (-Command, or the positional text). */
+  /** Command text (-Command, or the positional text), argv joined with spaces as the host does. */
   command?: string;
+  /** Index in the argument list where the command text starts (for the raw text). */
+  commandIndex?: number;
+  /**
+   * The command text as written in the command line (quotes kept). The host would run
+   * `command`; this form keeps what the author meant when quoting broke it.
+   */
+  commandRaw?: string;
   /** Script file (-File, or pwsh's positional argument). */
   file?: string;
   /** The -EncodedCommand argument as written. */
@@ -17,6 +24,8 @@ export interface PowerShellInvocation {
   windowStyle?: string;
   /** True when -WindowStyle hides the window. */
   hidden: boolean;
+  /** -ExecutionPolicy value as written. */
+  executionPolicy?: string;
   /** True when -EncodedArguments was used (serialized arguments for -EncodedCommand). */
   encodedArguments: boolean;
   /** Switch names as matched (canonical names of data/interpreters.yaml), in order. */
@@ -70,6 +79,7 @@ export function parsePowerShellArgs(
         out.file = arg;
       } else {
         out.command = rest.join(' ');
+        out.commandIndex = i;
       }
       break;
     }
@@ -80,6 +90,9 @@ export function parsePowerShellArgs(
       case 'flag':
         break;
       case 'value':
+        if (sw.name === 'executionpolicy' || sw.name === 'ep') {
+          if (next !== undefined) out.executionPolicy = next;
+        }
         i++;
         break;
       case 'window-style':
@@ -99,6 +112,7 @@ export function parsePowerShellArgs(
         break;
       case 'command':
         out.command = args.slice(i + 1).join(' ');
+        out.commandIndex = i + 1;
         i = args.length;
         break;
       case 'file':

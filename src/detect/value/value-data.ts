@@ -67,6 +67,8 @@ interface InterpretersFile {
     dashes: string[];
     switches: { name: string; minimal: string; role: PowerShellRole }[];
     hiddenWindowStyles: string[];
+    quietSwitches: string[];
+    bypassPolicies: string[];
     positionalIsFile: string[];
   };
   cmdBuiltins: string[];
