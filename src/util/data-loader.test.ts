@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   DataFileError,
   jsonPathOf,
@@ -105,4 +107,19 @@ test('missing data file and missing schema are DataFileErrors naming the file', 
 
 test('jsonPathOf quotes keys that are not identifiers', () => {
   assert.equal(jsonPathOf(['a', 0, 'b c', 'd-e']), '$.a[0]["b c"].d-e');
+});
+
+// Every shipped data file validates against its schema: `<name>.schema.json` by default, or the
+// shared format it declares (known-good.yaml is a baseline file).
+const SCHEMA_OF: Readonly<Record<string, string>> = { 'known-good.yaml': 'baseline.schema.json' };
+
+test('every shipped data file validates against its schema', () => {
+  const root = packageRoot();
+  const files = readdirSync(join(root, 'data')).filter((f) => /\.ya?ml$/.test(f));
+  assert.ok(files.length >= 5);
+  for (const f of files) {
+    const schema = SCHEMA_OF[f] ?? f.replace(/\.ya?ml$/, '.schema.json');
+    assert.ok(existsSync(join(root, 'schemas', 'data', schema)), `${f}: no schema ${schema}`);
+    assert.doesNotThrow(() => loadDataFile(f, schema), `${f} against ${schema}`);
+  }
 });

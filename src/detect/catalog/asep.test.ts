@@ -266,6 +266,39 @@ const valueCases: [string, string | null, 'persistence' | 'context' | null][] = 
     'network-provider-order',
     'persistence',
   ],
+  [
+    'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\GPExtensions\\{827D319E-6EAC-11D2-A4EA-00C04F79F83A}\\DllName',
+    'winlogon-gp-extensions',
+    'persistence',
+  ],
+  [
+    'HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows NT\\CurrentVersion\\Drivers32\\msacm.evil',
+    'drivers32',
+    'persistence',
+  ],
+  [
+    'HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\Windows CE Services\\AutoStartOnConnect\\x',
+    'windows-ce-autostart',
+    'persistence',
+  ],
+  ['HKCR\\htmlfile\\shell\\open\\command\\(Default)', 'htmlfile-open-command', 'persistence'],
+  [
+    `${U}_Classes\\htmlfile\\shell\\open\\command\\(Default)`,
+    'htmlfile-open-command',
+    'persistence',
+  ],
+  ['HKCR\\htmlfile\\shell\\open\\command\\DelegateExecute', null, null],
+  // Virtualised copies of autostart keys (Office ClickToRun, Avira's shadow keys) are not the real ones.
+  [
+    'HKLM\\SOFTWARE\\Microsoft\\Office\\ClickToRun\\REGISTRY\\MACHINE\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\x',
+    null,
+    null,
+  ],
+  [
+    'HKLM\\SOFTWARE\\WOW6432Node\\Avira\\Antivirus\\Overwrite_Keys\\HKEY_LOCAL_MACHINE\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\shell\\UseAsDefault',
+    null,
+    null,
+  ],
   // Context only: StartupApproved and RunMRU are never persistence.
   [
     'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\StartupApproved\\Run\\SecurityHealth',
