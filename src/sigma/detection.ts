@@ -100,7 +100,14 @@ function compileMap(map: Record<string, unknown>, ctx: ItemContext): Compiled {
     if (Array.isArray(v) && v.some((x) => isPlainObject(x) || Array.isArray(x))) {
       throw new DetectionError(`"${k}": list values must be plain values`);
     }
-    return compileItem(parseKey(k), v, ctx);
+    let chain;
+    try {
+      chain = parseKey(k);
+    } catch (e) {
+      if (e instanceof ModifierError) throw new DetectionError(`${k}: ${e.message}`);
+      throw e;
+    }
+    return compileItem(chain, v, ctx);
   });
   if (items.length === 1) return items[0]!;
   const preds = items.map((i) => i.pred);
