@@ -36,7 +36,7 @@ export function decodeBase64(
   maxBytes = MAX_DECODED_BYTES,
 ): { bytes: Buffer; truncated: boolean } | undefined {
   // Bound the work before any copy: 4 characters per 3 bytes, plus slack for whitespace.
-  const limitChars = Math.ceil(maxBytes / 3) * 4;
+  const limitChars = Math.floor(maxBytes / 3) * 4;
   let truncated = false;
   let src = text;
   if (src.length > limitChars * 2) {
