@@ -14,8 +14,8 @@ export function scalarText(v: unknown): string | null {
   if (Array.isArray(v)) {
     // Multi-valued fields (ECS registry.data.strings): one value per line would not survive
     // round trips through XML attributes, so they are joined like Windows joins string arrays.
-    const parts = v.map(scalarText);
-    return parts.every((p): p is string => p !== null) ? parts.join(', ') : null;
+    if (!v.every((x) => ['string', 'number', 'boolean'].includes(typeof x))) return null;
+    return v.map((x) => scalarText(x) ?? '').join(', ');
   }
   if (typeof v === 'object' && Object.hasOwn(v, '#text')) {
     return scalarText((v as Record<string, unknown>)['#text']);

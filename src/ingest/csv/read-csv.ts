@@ -108,8 +108,11 @@ export function* readCsvChunks(chunks: Chunks, ctx: ReadContext): Generator<RawE
         continue;
       }
       const obj = Object.create(null) as Record<string, string>;
+      // An empty cell is taken as an absent field: CSV cannot tell them apart, and a Splunk export
+      // has a column for every field of every event in it.
       header.forEach((h, i) => {
-        if (h !== '') obj[h] = row[i] ?? '';
+        const v = row[i] ?? '';
+        if (h !== '' && v !== '') obj[h] = v;
       });
       const r = mapper.mapRecord(obj, ctx.source);
       if (r.kind === 'event') yield r.event;

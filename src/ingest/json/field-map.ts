@@ -45,6 +45,7 @@ export interface LayoutSpec {
   guidStyle?: 'evtx-dump';
   xml?: string;
   parseJson?: string[];
+  dropValues?: Record<string, string>;
   constants?: { provider?: string; channel?: string };
   action?: {
     field: string;

@@ -69,6 +69,17 @@ export class LayoutMapper {
     return this.channels.get(channel.toLowerCase()) ?? channel;
   }
 
+  private readonly dropCache = new Map<LayoutSpec, [string, RegExp][]>();
+
+  private dropPatterns(layout: LayoutSpec): [string, RegExp][] {
+    let hit = this.dropCache.get(layout);
+    if (!hit) {
+      hit = Object.entries(layout.dropValues ?? {}).map(([f, re]) => [f, new RegExp(re)]);
+      this.dropCache.set(layout, hit);
+    }
+    return hit;
+  }
+
   private pick(obj: JsonObject): LayoutSpec | undefined {
     if (this.last && matches(this.last, obj)) return this.last;
     const hit = this.map.layouts.find((l) => matches(l, obj));
@@ -105,6 +116,10 @@ export class LayoutMapper {
       };
     }
     for (const rule of layout.data) applyRule(obj, rule, eventId, data, this.map);
+    for (const [field, re] of this.dropPatterns(layout)) {
+      const v = data[field];
+      if (v !== undefined && re.test(v)) delete data[field];
+    }
     for (const f of this.guidFields) {
       const v = data[f];
       if (v !== undefined) data[f] = foldGuid(v);

@@ -43,7 +43,7 @@ export function parseEventXml(
       message,
     };
   };
-  parser.on('error', (e) => fail(e.message.replace(/^[^:]*:\d+:\d+: /, '')));
+  parser.on('error', (e) => fail(e.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '')));
   parser.on('opentag', (t: SaxesTagPlain) => {
     const problem = b.open(t.name, t.attributes);
     if (problem) fail(problem);
