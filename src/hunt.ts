@@ -9,6 +9,7 @@ import { mergeCommandLines } from './correlate/merge.js';
 import { createDetector, type DetectorOptions } from './detect/detector.js';
 import { findingRules } from './emit/finding-rules.js';
 import { readInputs } from './ingest/read-inputs.js';
+import { ClockSkew } from './normalize/clock-skew.js';
 import { normalizeEvent } from './normalize/sysmon.js';
 import { scoreCandidate } from './score/score-candidate.js';
 import { VERSION } from './version.js';
@@ -54,19 +55,25 @@ export function huntEvents(
   const candidates: Candidate[] = [];
   const since = opts.since ? Date.parse(opts.since) : -Infinity;
   const until = opts.until ? Date.parse(opts.until) : Infinity;
+  const skew = new ClockSkew();
   let scanned = 0;
   let autostart = 0;
   for (const raw of events) {
     scanned++;
     opts.onEvent?.(raw);
     const e = normalizeEvent(raw);
-    if (!e || !inWindow(e, since, until)) continue;
+    if (!e) continue;
+    skew.observe(e);
+    if (!inWindow(e, since, until)) continue;
     remember(index, e);
     const c = detector.candidate(e);
     if (c) {
       autostart++;
       candidates.push(c);
     }
+  }
+  for (const e of [...index.processes, ...index.registry, ...candidates.map((c) => c.event)]) {
+    skew.correct(e);
   }
   for (const c of candidates) linkChain(c, index);
   mergeCommandLines(candidates);

@@ -6,32 +6,60 @@ import type {
   RegistryEvent,
 } from '../model/normalized.js';
 import {
+  canonicalRegistryKey,
   canonicalRegistryPath,
   logicalKey,
   type RegistryPath,
 } from '../normalize/registry-path.js';
+import {
+  loadBaselineFile,
+  matchBaseline,
+  shippedKnownGood,
+  type Baseline,
+} from './baseline/baseline.js';
 import { matchAsep, matchStartupFolder, type AsepMatch } from './catalog/asep.js';
+import {
+  detectAutostartCommands,
+  isAutostartWrite,
+} from './command-evidence/detect-autostart-command.js';
+import { analyzeStartupFile } from './value/analyze-startup-file.js';
+import { analyzeValue, pathSignals } from './value/analyze-value.js';
+import { canonicalPath } from './value/canonical-path.js';
+import { analyzeWriter } from './writer/analyze-writer.js';
 
 export interface DetectorOptions {
-  /** `--baseline` files: known-good autostart entries. */
+  /** `--baseline` files: known-good autostart entries (YAML or JSON, docs/data-files.md). */
   baselineFiles?: readonly string[];
 }
 
 export interface Detector {
   /** The candidate finding an event starts, or null when the event is not an autostart write. */
   candidate(e: NormalizedEvent): Candidate | null;
-  /** Adds what can only be judged once the chain is linked (the writer, the baseline). */
+  /** Adds what can only be judged once the chain is linked: the writer and the baseline. */
   finish(c: Candidate): void;
 }
 
-export function createDetector(_opts: DetectorOptions = {}): Detector {
+/** Locations whose data is compared to Windows' own default; anything else fires the indicator. */
+const DEFAULT_CHECKED: Readonly<Record<string, string>> = {
+  'user-startup-folder-redirect': 'startup-redirect',
+  'common-startup-folder-redirect': 'startup-redirect',
+  'winlogon-userinit-shell': 'winlogon-shell-userinit',
+};
+
+export function createDetector(opts: DetectorOptions = {}): Detector {
+  const baselines: Baseline[] = [
+    shippedKnownGood(),
+    ...(opts.baselineFiles ?? []).map((f) => loadBaselineFile(f)),
+  ];
   return {
     candidate(e) {
       if (e.type === 'registry') return registryCandidate(e);
       if (e.type === 'file') return fileCandidate(e);
       return processCandidate(e);
     },
-    finish(_c) {},
+    finish(c) {
+      finishCandidate(c, baselines);
+    },
   };
 }
 
@@ -60,14 +88,28 @@ export function entryKey(p: RegistryPath): string {
   return `${p.key}|${p.valueName.toLowerCase()}`;
 }
 
+function location(m: AsepMatch): Candidate['location'] {
+  return { id: m.locationId, description: m.description, techniques: m.techniques };
+}
+
+/** An autostart match worth a finding: a persistence location, not a key-only touch. */
+function persistenceMatch(p: RegistryPath): AsepMatch | null {
+  const m = matchAsep(p);
+  return m && m.kind === 'persistence' ? m : null;
+}
+
 function registryCandidate(e: RegistryEvent): Candidate | null {
-  if (e.eventType !== 'SetValue' && e.eventType !== 'RenameKey' && e.eventType !== 'RenameValue') {
-    return null;
-  }
-  const path = canonicalRegistryPath(e.eventType === 'SetValue' ? e.targetObject : e.newName);
-  const m = matchAsep(path);
-  if (!m || m.kind !== 'persistence') return null;
-  const signals: Signal[] = [{ id: 'asep-write', detail: m.locationId }];
+  let path: RegistryPath;
+  if (e.eventType === 'SetValue') path = canonicalRegistryPath(e.targetObject);
+  else if (e.eventType === 'RenameKey' || e.eventType === 'RenameValue') {
+    if (!e.newName) return null;
+    path = canonicalRegistryPath(e.newName);
+  } else return null;
+  const m = persistenceMatch(path);
+  if (!m) return null;
+  const signals: Signal[] = [
+    { id: m.tier === 'core' ? 'asep-write' : 'asep-write-extended', detail: m.locationId },
+  ];
   if (path.hiddenValueName) signals.push({ id: 'hidden-value-name', detail: e.targetObject });
   const c = emptyCandidate('registry', e, location(m), entryKey(path), signals);
   c.registry = {
@@ -78,7 +120,33 @@ function registryCandidate(e: RegistryEvent): Candidate | null {
     details: e.details,
     eventType: e.eventType,
   };
+  analyzeData(c, m, e.details);
   return c;
+}
+
+/** Sysmon's renderings of non-string data: nothing to run. */
+const NOT_A_COMMAND = /^(DWORD|QWORD) \(0x[0-9a-f]+\)$|^Binary Data$|^\(Empty\)$/i;
+
+/** What the value data runs, by the location's kind of data. */
+function analyzeData(c: Candidate, m: AsepMatch, data: string): void {
+  if (data === '' || NOT_A_COMMAND.test(data)) return;
+  if (m.dataKind === 'folder') {
+    // The data is a folder whose files run at logon: classify where it points.
+    pathSignals(c.signals, data);
+    c.payloadPaths.push(canonicalPath(data));
+    return;
+  }
+  if (m.dataKind === 'flag' || m.dataKind === 'clsid' || m.dataKind === 'other') return;
+  const parts = m.dataKind === 'command-list' ? data.split(',').filter((s) => s.trim()) : [data];
+  for (const part of parts) {
+    const a = analyzeValue(part);
+    if (!c.command) c.command = a.command;
+    for (const s of a.signals) c.signals.push(s);
+    for (const t of [...a.parsed.targetFiles, ...a.parsed.scriptFiles]) {
+      const p = canonicalPath(t);
+      if (p && !c.payloadPaths.includes(p)) c.payloadPaths.push(p);
+    }
+  }
 }
 
 function fileCandidate(e: FileEvent): Candidate | null {
@@ -89,18 +157,103 @@ function fileCandidate(e: FileEvent): Candidate | null {
     'startup-folder',
     e,
     { id: m.locationId, description: m.description, techniques: m.techniques },
-    `startup|${e.targetFilename.toLowerCase()}`,
-    [{ id: 'startup-folder-drop', detail: m.fileName }],
+    `startup|${canonicalPath(e.targetFilename)}`,
+    [{ id: 'startup-folder-drop', detail: m.fileName }, ...analyzeStartupFile(e.targetFilename)],
   );
   c.file = { targetFilename: e.targetFilename };
-  c.payloadPaths = [e.targetFilename.toLowerCase()];
+  c.payloadPaths = [canonicalPath(e.targetFilename)];
+  pathSignals(c.signals, e.targetFilename);
   return c;
 }
 
-function processCandidate(_e: ProcessEvent): Candidate | null {
-  return null;
+function processCandidate(e: ProcessEvent): Candidate | null {
+  // Only writes start a finding; deletes and reads are linked to findings as later events.
+  const cmd = detectAutostartCommands(e.commandLine).find((x) => isAutostartWrite(x.action));
+  if (!cmd) return null;
+  let m: AsepMatch | null = null;
+  let key = '';
+  if (cmd.key !== undefined) {
+    const path =
+      cmd.valueName !== undefined
+        ? canonicalRegistryPath(`${cmd.key.replace(/\\+$/, '')}\\${cmd.valueName}`)
+        : canonicalRegistryKey(cmd.key);
+    m = persistenceMatch(path);
+    if (!m) return null;
+    key = entryKey(path);
+  }
+  let loc: Candidate['location'];
+  if (m) loc = location(m);
+  else if (cmd.targetFile !== undefined) {
+    const sm = matchStartupFolder(cmd.targetFile);
+    loc = sm
+      ? { id: sm.locationId, description: sm.description, techniques: sm.techniques }
+      : { id: 'startup-folder', description: 'A Startup folder', techniques: ['T1547.001'] };
+  } else return null;
+  const c = emptyCandidate('command-line', e, loc, key, [
+    { id: 'command-line-autostart-write', detail: e.commandLine.slice(0, 300) },
+  ]);
+  if (cmd.targetFile !== undefined) {
+    c.file = { targetFilename: cmd.targetFile };
+    c.matchKey = `startup|${canonicalPath(cmd.targetFile)}`;
+    c.payloadPaths.push(canonicalPath(cmd.targetFile));
+  }
+  if (m && cmd.key !== undefined) {
+    // The write as the command line states it, so the finding shows key, value and data.
+    const path = canonicalRegistryPath(`${cmd.key.replace(/\\+$/, '')}\\${cmd.valueName ?? ''}`);
+    c.registry = {
+      targetObject: `${cmd.key.replace(/\\+$/, '')}\\${cmd.valueName ?? ''}`,
+      hive: path.hive,
+      key: logicalKey(path),
+      valueName: cmd.valueName ?? '',
+      details: cmd.data ?? '',
+      eventType: 'SetValue',
+    };
+    if (cmd.data !== undefined) analyzeData(c, m, cmd.data);
+  }
+  return c;
 }
 
-function location(m: AsepMatch): Candidate['location'] {
-  return { id: m.locationId, description: m.description, techniques: m.techniques };
+function finishCandidate(c: Candidate, baselines: readonly Baseline[]): void {
+  const w = c.writer;
+  const image = w?.image ?? c.event.image;
+  const writerSignals = analyzeWriter({
+    image,
+    ...(w?.commandLine ? { commandLine: w.commandLine } : {}),
+    ...(w?.parentImage ? { parentImage: w.parentImage } : {}),
+    ...(w?.user ? { user: w.user } : {}),
+    ...(w?.integrityLevel ? { integrityLevel: w.integrityLevel } : {}),
+  });
+  for (const s of writerSignals) c.signals.push(s);
+  const data = c.registry?.details ?? c.file?.targetFilename ?? '';
+  const valueName = c.registry?.valueName ?? (c.file ? lastSegment(c.file.targetFilename) : '');
+  const verdict = matchBaseline(
+    {
+      locationId: c.location.id,
+      valueName,
+      data,
+      writerImage: image,
+      host: c.event.host,
+      ...(c.registry ? { scope: c.registry.hive === 'HKLM' ? 'machine' : 'user' } : {}),
+    },
+    baselines,
+  );
+  c.baseline =
+    verdict.match !== undefined
+      ? { status: verdict.status, match: verdict.match }
+      : { status: verdict.status };
+  if (verdict.status === 'known')
+    c.signals.push({ id: 'baseline-known', detail: verdict.match ?? '' });
+  if (verdict.status === 'changed') {
+    c.signals.push({ id: 'baseline-changed', detail: verdict.match ?? '' });
+  }
+  if (verdict.status === 'new') c.signals.push({ id: 'baseline-new' });
+  const defaultIndicator = DEFAULT_CHECKED[c.location.id];
+  if (defaultIndicator && verdict.status !== 'known' && c.kind === 'registry') {
+    c.signals.push({ id: defaultIndicator, detail: data });
+  }
+}
+
+function lastSegment(p: string): string {
+  const i = Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/'));
+  return i >= 0 ? p.slice(i + 1) : p;
 }

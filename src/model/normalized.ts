@@ -11,6 +11,10 @@ interface Base {
   ref: EventRef;
   /** When it happened, UTC ISO 8601 (Sysmon UtcTime where present, else TimeCreated). */
   time: string;
+  /** System/TimeCreated as the input has it (exports sometimes write local time as UTC). */
+  loggedTime: string;
+  /** `time` came from TimeCreated, not from Sysmon's own UtcTime field. */
+  timeFromLog: boolean;
   host: string;
   /** The acting process (writer / creator). */
   image: string;

@@ -53,9 +53,12 @@ function field(e: RawEvent, name: string): string {
 }
 
 function base(e: RawEvent) {
+  const utc = sysmonTime(field(e, 'UtcTime'));
   return {
     ref: { file: e.source, eventRecordId: e.recordId, eventId: e.eventId },
-    time: sysmonTime(field(e, 'UtcTime')) || e.timeCreated,
+    time: utc || e.timeCreated,
+    loggedTime: e.timeCreated,
+    timeFromLog: utc === '',
     host: e.computer,
     image: field(e, 'Image'),
     processGuid: normalizeGuid(field(e, 'ProcessGuid')),
@@ -118,6 +121,8 @@ function securityProcess(e: RawEvent): ProcessEvent {
     type: 'process',
     ref: { file: e.source, eventRecordId: e.recordId, eventId: e.eventId },
     time: e.timeCreated,
+    loggedTime: e.timeCreated,
+    timeFromLog: true,
     host: e.computer,
     image: field(e, 'NewProcessName'),
     processGuid: '',
@@ -141,6 +146,8 @@ function securityRegistry(e: RawEvent): RegistryEvent {
     type: 'registry',
     ref: { file: e.source, eventRecordId: e.recordId, eventId: e.eventId },
     time: e.timeCreated,
+    loggedTime: e.timeCreated,
+    timeFromLog: true,
     host: e.computer,
     image: field(e, 'ProcessName'),
     processGuid: '',
