@@ -37,6 +37,8 @@ export interface BaselineEntry {
   writers?: string[];
   /** Host names (case-insensitive) this entry was seen on; absent = any host. */
   hosts?: string[];
+  /** How often it was seen when learned (informational). */
+  count?: number;
   notes?: string;
 }
 
@@ -44,6 +46,9 @@ export interface BaselineFile {
   kind: 'runhunt-baseline';
   version: 1;
   name: string;
+  description?: string;
+  /** ISO 8601 time the file was written (`baseline learn`). */
+  generatedAt?: string;
   /** True when learned from the environment: what it lacks is 'new'. */
   complete: boolean;
   /** Location ids this baseline covers; absent = every location. */

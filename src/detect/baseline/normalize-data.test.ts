@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizeAutostartData } from './normalize-data.js';
 import { globMatch } from './glob.js';
+import fc from 'fast-check';
 
 const cases: [string, string][] = [
   // Real Details strings from the shared corpus (labels.json).
@@ -80,4 +81,40 @@ test('glob: * is one element or word, ** is anything', () => {
   // Regex metacharacters in patterns are literal.
   assert.ok(globMatch('a.exe (x86)', 'a.exe (x86)'));
   assert.ok(!globMatch('a.exe', 'aXexe'));
+});
+
+test('normalisation is idempotent on generated path-like strings (fast-check)', () => {
+  const parts = fc.constantFrom(
+    'C:\\Users\\',
+    'bob',
+    'Public',
+    '\\',
+    '%APPDATA%',
+    '%temp%',
+    '1.2.3',
+    '0005',
+    'deadbeef01',
+    '{AC0D130B-8809-4125-811F-667893B90644}',
+    'S-1-5-21-1-2-3-1000',
+    ' ',
+    '"',
+    '.tmp',
+    'ns',
+    'a',
+    '_',
+    '-',
+    '.',
+    '*',
+    'x7',
+    'program files',
+    '%foo%',
+    'Documents and Settings\\',
+  );
+  fc.assert(
+    fc.property(
+      fc.array(parts, { maxLength: 12 }).map((a) => a.join('')),
+      (s) => normalizeAutostartData(normalizeAutostartData(s)) === normalizeAutostartData(s),
+    ),
+    { numRuns: 3000, seed: 20261128 },
+  );
 });

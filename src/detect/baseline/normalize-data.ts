@@ -48,7 +48,19 @@ const HEX_RUN_RE =
 
 export function normalizeAutostartData(data: string): string {
   let s = data.toLowerCase().replaceAll('"', '').replace(/\s+/g, ' ').trim();
-  s = s.replace(ENV_RE, (m, name: string) => ENV[name] ?? m);
+  // One folding can expose another (a version removed next to a temp name); repeat to a fixed
+  // point so learned data, normalised again when matched, stays the same. Two rounds suffice in
+  // practice; the bound keeps it linear.
+  for (let round = 0; round < 4; round++) {
+    const next = foldOnce(s);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+function foldOnce(input: string): string {
+  let s = input.replace(ENV_RE, (m, name: string) => ENV[name] ?? m);
   s = s.replace(SID_RE, '*');
   s = s.replace(GUID_RE, '*');
   s = s.replace(PROFILE_RE, '$1*');
