@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalRegistryKey, canonicalRegistryPath } from '../../normalize/registry-path.js';
 import { defaultAsepCatalog, driveRelative, matchAsep, matchStartupFolder } from './asep.js';
-import { loadDataFile } from '../../util/data-loader.js';
+import { loadDataFile, packageRoot } from '../../util/data-loader.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const U = 'HKU\\S-1-5-21-3583694148-1414552638-2922671848-1000';
 
@@ -584,4 +586,19 @@ test('driveRelative strips every drive spelling', () => {
   assert.equal(driveRelative('"C:\\a\\b"'), 'a\\b');
   assert.equal(driveRelative('\\\\?\\C:\\a'), 'a');
   assert.equal(driveRelative('a\\b'), null);
+});
+
+test('docs/data-files.md has a row for every location and Startup folder', () => {
+  const doc = readFileSync(join(packageRoot(), 'docs', 'data-files.md'), 'utf8');
+  const catalog = defaultAsepCatalog();
+  for (const l of catalog.data.locations) {
+    assert.match(
+      doc,
+      new RegExp(`^\\| \`${l.id}\` \\| ${l.tier} \\| ${l.kind} \\| ${l.scope} \\|`, 'm'),
+      l.id,
+    );
+  }
+  for (const f of catalog.data.startupFolders) {
+    assert.match(doc, new RegExp(`^\\| \`${f.id}\` \\| ${f.scope} \\|`, 'm'), f.id);
+  }
 });
