@@ -5,6 +5,8 @@
 import type { RawEvent } from '../../model/events.js';
 import type { ByteSource } from '../byte-source.js';
 import type { ReadContext } from '../types.js';
+import { renderTemplateXml } from './binxml/compiled-xml.js';
+import { NodeKind } from './binxml/ir.js';
 import { renderXml } from './binxml/render-xml.js';
 import { newRawEvent, toRawEvent, type WantFilter } from './binxml/to-raw-event.js';
 import { readEvtxRecords } from './reader.js';
@@ -43,5 +45,12 @@ export function* readEvtxEvents(
  * attributes, `xmlns` on `<Event>`); newlines inside values are written as `&#10;` / `&#13;`.
  */
 export function* readEvtxXml(src: ByteSource, ctx: ReadContext): Generator<string> {
-  yield* readEvtxRecords(src, ctx, (chunk, nodes) => renderXml(chunk, nodes, null, 0));
+  yield* readEvtxRecords(src, ctx, (chunk, nodes) => {
+    // Records are normally one template instance: render it through its flattened form.
+    const only = nodes.length === 1 ? nodes[0]! : null;
+    if (only !== null && only.k === NodeKind.Template) {
+      return renderTemplateXml(chunk, only.template, only.values, 0);
+    }
+    return renderXml(chunk, nodes, null, 0);
+  });
 }

@@ -6,7 +6,8 @@ import type { Template } from './ir.js';
  * "Template definition"), so both caches are cleared whenever the next chunk is loaded.
  */
 export class ChunkContext {
-  readonly buf: Uint8Array;
+  /** A Buffer (not a plain Uint8Array) for its native UTF-16 and Latin-1 decoding. */
+  readonly buf: Buffer;
   readonly view: DataView;
   /** Bytes of `buf` that hold chunk data (less than 64 KiB for a truncated last chunk). */
   size = 0;
@@ -16,8 +17,8 @@ export class ChunkContext {
   readonly decoding = new Set<number>();
 
   constructor(capacity: number) {
-    this.buf = new Uint8Array(capacity);
-    this.view = new DataView(this.buf.buffer);
+    this.buf = Buffer.alloc(capacity);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, capacity);
   }
 
   /** Copies a chunk in (the source's view may be reused) and resets the caches. */
