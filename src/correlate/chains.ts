@@ -2,6 +2,7 @@ import type { Candidate } from '../model/candidate.js';
 import type { FileEvent, RegistryEvent } from '../model/normalized.js';
 import { canonicalPath } from '../detect/value/canonical-path.js';
 import { payloadMatcher } from './payload-match.js';
+import { detectAutostartCommands } from '../detect/command-evidence/detect-autostart-command.js';
 import type { EventIndex } from './event-index.js';
 import { linkedEvent } from './linked-event.js';
 
@@ -71,6 +72,9 @@ function linkPayload(c: Candidate, index: EventIndex): void {
     const image = canonicalPath(proc.image);
     const cmd = proc.commandLine.toLowerCase();
     if (!matchers.some((m) => m.matchesPath(image) || m.inCommandLine(cmd))) continue;
+    // A command line that names the payload as registry data (`reg add ... /d <payload>`,
+    // `reg delete`, Set-ItemProperty) writes or removes the entry: it does not run the payload.
+    if (!matchers.some((m) => m.matchesPath(image)) && touchesAutostart(proc.commandLine)) continue;
     const atLogon = LOGON_PARENTS.has(baseName(proc.parentImage));
     c.chain.payloadExecuted.push(linkedEvent(proc, atLogon ? 'ran-at-logon' : 'executed'));
   }
@@ -137,4 +141,12 @@ function laterRelation(r: RegistryEvent, target: string, orig: RegistryEvent): s
     return 'overwritten';
   if (r.eventType === 'RenameKey' && target.startsWith(obj + '\\')) return 'renamed';
   return null;
+}
+
+/** The command line writes, removes or reads an autostart entry (any action the detector knows). */
+function touchesAutostart(commandLine: string): boolean {
+  return (
+    DELETE_COMMAND.test(commandLine.toLowerCase()) ||
+    detectAutostartCommands(commandLine).length > 0
+  );
 }
