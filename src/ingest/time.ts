@@ -23,6 +23,15 @@ export function toUtcIso(value: string | number): string | null {
   const m = ISO_LIKE.exec(s);
   if (!m) return null;
   const [, y, mo, d, h, mi, sec, frac = '', zone = 'Z'] = m;
+  if (
+    !inRange(mo, 1, 12) ||
+    !inRange(d, 1, 31) ||
+    !inRange(h, 0, 23) ||
+    !inRange(mi, 0, 59) ||
+    !inRange(sec, 0, 60)
+  ) {
+    return null;
+  }
   let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
   if (Number.isNaN(ms)) return null;
   ms -= zoneOffsetMinutes(zone) * 60_000;
@@ -31,6 +40,11 @@ export function toUtcIso(value: string | number): string | null {
   const base = whole.toISOString().slice(0, 19);
   const digits = frac.slice(0, 7);
   return digits ? `${base}.${digits}Z` : `${base}Z`;
+}
+
+function inRange(v: string | undefined, lo: number, hi: number): boolean {
+  const n = Number(v);
+  return n >= lo && n <= hi;
 }
 
 function zoneOffsetMinutes(zone: string): number {
