@@ -93,7 +93,8 @@ test('tar: regular files in order, pax long names, unread bodies skipped, trunca
   const cut = tar.slice(0, 1024 + 1024 + 512 + 512 + 300); // pax, short, dir, b.xml header, 300 bytes
   // Each member is read before the next is asked for (the tar stream only goes forward).
   const members: [string, number, string[]][] = [];
-  for (const m of tarMembers([cut], (i) => issues.push(i))) {
+  const later: InputIssue[] = [];
+  for (const m of tarMembers([cut], (i) => later.push(i))) {
     const length = drain(m.stream.chunks).length;
     members.push([m.name, length, m.issues.map((i) => i.code)]);
   }
