@@ -143,10 +143,10 @@ function laterRelation(r: RegistryEvent, target: string, orig: RegistryEvent): s
   return null;
 }
 
-/** The command line writes, removes or reads an autostart entry (any action the detector knows). */
+/** The command line writes or removes an autostart entry (running a Startup script is neither). */
 function touchesAutostart(commandLine: string): boolean {
   return (
     DELETE_COMMAND.test(commandLine.toLowerCase()) ||
-    detectAutostartCommands(commandLine).length > 0
+    detectAutostartCommands(commandLine).some((c) => c.action !== 'startup-exec')
   );
 }
