@@ -293,7 +293,11 @@ const WMI_HIVES: Readonly<Record<string, string>> = {
 
 function wmiHive(raw: string | undefined): string | undefined {
   if (raw === undefined) return 'HKEY_LOCAL_MACHINE'; // StdRegProv's default hDefKey
-  const t = raw.trim().replace(/^["']|["']$/g, '');
+  // Quotes and a PowerShell cast (`[uint32]2147483650`) around the number are not part of it.
+  const t = raw
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .replace(/^\[[\w.]+\]/, '');
   const n = /^(&H|0x)([0-9a-f]+)$/i.exec(t);
   const dec = n ? String(parseInt(n[2] ?? '', 16)) : t;
   return WMI_HIVES[dec];
@@ -371,8 +375,11 @@ function fromStartupStatement(statement: string): AutostartCommand | undefined {
   const firstPath = paths[0];
   if (firstPath === undefined) return undefined;
 
-  if (d.shortcut.test(statement)) {
-    const loc = startupLocation(firstPath);
+  const sc = d.shortcut.exec(statement);
+  if (sc) {
+    // The shortcut's path is the first quoted string after CreateShortcut(.
+    const arg = /(['"])(.*?)\1/.exec(statement.slice(sc.index + sc[0].length))?.[2];
+    const loc = startupLocation(arg ?? firstPath);
     if (loc) {
       return {
         action: 'startup-shortcut',
@@ -500,6 +507,8 @@ export function detectAutostartCommands(commandLine: string): AutostartCommand[]
   for (const text of powershellTexts(p)) {
     const vars = literalAssignments(text);
     add(fromDotNet(text));
+    // Whole text too: a hashtable of WMI arguments (@{...; ...}) spans several "statements".
+    add(fromWmi(text));
     for (const stmt of splitStatements(text)) {
       add(fromPowerShellStatement(stmt, vars));
       add(fromWmi(stmt));
