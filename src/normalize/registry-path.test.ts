@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalRegistryKey, canonicalRegistryPath, logicalKey } from './registry-path.js';
+import {
+  canonicalRegistryKey,
+  canonicalRegistryPath,
+  logicalKey,
+  registryEventPath,
+} from './registry-path.js';
 import type { RegistryPath } from './registry-path.js';
 
 type Expect = Partial<Omit<RegistryPath, 'logged'>> & { logical?: string };
@@ -275,5 +280,25 @@ test('ControlSet folding applies only directly under HKLM\\SYSTEM', () => {
   assert.equal(
     canonicalRegistryPath('HKLM\\SOFTWARE\\Vendor\\ControlSet001\\v').key,
     'software\\vendor\\controlset001',
+  );
+});
+
+test('registryEventPath reads values and keys by event type, EID 12 without a type as a key', () => {
+  const run = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\StartupApproved\\Run';
+  assert.equal(registryEventPath(12, '', run).keyOnly, true);
+  assert.equal(
+    registryEventPath(12, '', run).key,
+    'software\\microsoft\\windows\\currentversion\\explorer\\startupapproved\\run',
+  );
+  assert.equal(registryEventPath(12, 'CreateKey', run).keyOnly, true);
+  assert.equal(registryEventPath(14, 'RenameKey', run).keyOnly, true);
+  const v = registryEventPath(12, 'DeleteValue', `${run}\\x`);
+  assert.equal(v.keyOnly, false);
+  assert.equal(v.valueName, 'x');
+  assert.equal(registryEventPath(13, '', `${run}\\x`).valueName, 'x');
+  assert.equal(
+    registryEventPath(13, 'SetValue', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\')
+      .hiddenValueName,
+    true,
   );
 });

@@ -246,3 +246,21 @@ export function logicalKey(p: RegistryPath): string {
         : p.hive;
   return p.key === '' ? hive : `${hive}\\${p.key}`;
 }
+
+/**
+ * The right reading of a Sysmon registry event's path: EID 13 SetValue and EID 12 DeleteValue
+ * name a value; EID 12 CreateKey/DeleteKey and EID 14 RenameKey (both TargetObject and NewName)
+ * name a key. When an export lost EventType (NXLog overwrote it with its own, Mordor 2020), an
+ * EID 12 is read as a key: key creations and deletions are nearly all of them.
+ */
+export function registryEventPath(eventId: number, eventType: string, path: string): RegistryPath {
+  const t = eventType.toLowerCase();
+  if (t === 'setvalue' || t === 'deletevalue' || t === 'renamevalue') {
+    return canonicalRegistryPath(path);
+  }
+  if (t === 'createkey' || t === 'deletekey' || t === 'renamekey')
+    return canonicalRegistryKey(path);
+  return eventId === 13 || eventId === 4657
+    ? canonicalRegistryPath(path)
+    : canonicalRegistryKey(path);
+}
