@@ -2,7 +2,7 @@ import type { ChunkContext } from './chunk-context.js';
 import { NodeKind, type Node, type Template, type ValueTable } from './ir.js';
 import { escapeXmlText, renderXml } from './render-xml.js';
 import { parseBinXmlValue } from './substitution.js';
-import { ARRAY_FLAG, VALUE_TYPE } from './value-types.js';
+import { VALUE_TYPE } from './value-types.js';
 import { scalarText } from './values.js';
 
 /**
@@ -93,13 +93,6 @@ function compile(nodes: readonly Node[]): CompiledXml | null {
   return { lits, slots };
 }
 
-/** True when some value is an array: elements then repeat, which the flat form cannot do. */
-function hasArray(values: ValueTable): boolean {
-  const types = values.types;
-  for (let i = 0; i < types.length; i++) if (types[i]! & ARRAY_FLAG) return true;
-  return false;
-}
-
 /** Renders a template instance, flat when possible, through the tree renderer otherwise. */
 export function renderTemplateXml(
   ctx: ChunkContext,
@@ -108,7 +101,7 @@ export function renderTemplateXml(
   depth: number,
 ): string {
   const c = compiledXml(t);
-  if (c === null || hasArray(values)) return renderXml(ctx, t.nodes, values, depth);
+  if (c === null || values.hasArray) return renderXml(ctx, t.nodes, values, depth);
   const { lits, slots } = c;
   const { types, offsets, sizes } = values;
   const out: string[] = [lits[0]!];

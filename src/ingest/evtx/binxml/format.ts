@@ -13,8 +13,12 @@ const FILETIME_UNIX_DELTA_SECONDS = 11644473600;
 const TWO32_DIV_1E7 = 429;
 const TWO32_MOD_1E7 = 4967296;
 
-let lastSeconds = NaN;
-let lastPrefix = '';
+const TWO_DIGITS: string[] = [];
+for (let i = 0; i < 100; i++) TWO_DIGITS.push(String(i).padStart(2, '0'));
+
+const SECONDS_PER_DAY = 86400;
+let lastDay = NaN;
+let lastDayPrefix = '';
 
 /** FILETIME (100 ns ticks since 1601) as `YYYY-MM-DDTHH:MM:SS.fffffffZ`. */
 export function formatFiletime(lo: number, hi: number): string {
@@ -29,18 +33,34 @@ export function formatFiletime(lo: number, hi: number): string {
     seconds = Number(ticks / 10_000_000n);
     frac = Number(ticks % 10_000_000n);
   }
-  if (seconds !== lastSeconds) {
-    lastSeconds = seconds;
-    lastPrefix = isoSeconds(seconds - FILETIME_UNIX_DELTA_SECONDS);
+  const unix = seconds - FILETIME_UNIX_DELTA_SECONDS;
+  // Only the date part needs the calendar; it is cached because a log's events share days.
+  const day = Math.floor(unix / SECONDS_PER_DAY);
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDayPrefix = isoDate(day * SECONDS_PER_DAY) + 'T';
   }
-  return lastPrefix + '.' + String(frac).padStart(7, '0') + 'Z';
+  const t = unix - day * SECONDS_PER_DAY;
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  return (
+    lastDayPrefix +
+    TWO_DIGITS[h]! +
+    ':' +
+    TWO_DIGITS[m]! +
+    ':' +
+    TWO_DIGITS[t % 60]! +
+    '.' +
+    String(frac).padStart(7, '0') +
+    'Z'
+  );
 }
 
-/** `YYYY-MM-DDTHH:MM:SS` for Unix seconds. */
-function isoSeconds(unixSeconds: number): string {
+/** `YYYY-MM-DD` for Unix seconds (years outside 0..9999 as JavaScript writes them). */
+function isoDate(unixSeconds: number): string {
   const d = new Date(unixSeconds * 1000);
-  if (Number.isNaN(d.getTime())) return '1601-01-01T00:00:00';
-  return d.toISOString().slice(0, -5);
+  if (Number.isNaN(d.getTime())) return '1601-01-01';
+  return d.toISOString().slice(0, -14);
 }
 
 /** SYSTEMTIME (8 little-endian u16: year, month, weekday, day, hour, minute, second, ms). */

@@ -97,4 +97,6 @@ export interface ValueTable {
   types: number[];
   offsets: number[];
   sizes: number[];
+  /** Some value is an array (type | 0x80): elements holding it repeat (see arraySlot). */
+  hasArray: boolean;
 }

@@ -13,6 +13,7 @@ import {
 } from './ir.js';
 import { TOKEN, TOKEN_MORE_FLAG } from './tokens.js';
 import { decodeUtf16 } from './utf16.js';
+import { ARRAY_FLAG } from './value-types.js';
 
 /**
  * BinXML → IR decoder (MS-EVEN6 §2.2.12, libyal "Binary XML"). All offsets are chunk-relative;
@@ -353,9 +354,12 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
   const offsets = new Array<number>(count);
   const sizes = new Array<number>(count);
   let off = c.pos + count * 4;
+  let hasArray = false;
   for (let i = 0, d = c.pos; i < count; i++, d += 4) {
     const size = ctx.view.getUint16(d, true);
-    types[i] = ctx.buf[d + 2]!;
+    const type = ctx.buf[d + 2]!;
+    if (type & ARRAY_FLAG) hasArray = true;
+    types[i] = type;
     offsets[i] = off;
     sizes[i] = size;
     off += size;
@@ -363,5 +367,5 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
   c.pos += count * 4;
   need(c, off - c.pos, 'substitution values');
   c.pos = off;
-  return { types, offsets, sizes };
+  return { types, offsets, sizes, hasArray };
 }

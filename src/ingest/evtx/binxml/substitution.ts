@@ -38,7 +38,7 @@ export function parseBinXmlValue(
  * value. MS-EVEN6 §3.1.4.7.5: such an element is repeated once per array item.
  */
 export function arraySlot(el: ElementNode, values: ValueTable | null): number {
-  if (values === null) return -1;
+  if (values === null || !values.hasArray) return -1;
   for (const a of el.attrs) {
     for (const p of a.parts) {
       if (p.k === NodeKind.Subst && slotKind(values, p.index) === SlotKind.Array) return p.index;
