@@ -204,6 +204,9 @@ function sysmonHive(path: string, map: FieldMapFile): string {
   return path;
 }
 
+/** `rest` exclusion lists as sets, built once per rule of the (cached) field map. */
+const excludeSets = new WeakMap<DataRule, Set<string>>();
+
 function applyRule(
   obj: JsonObject,
   rule: DataRule,
@@ -232,7 +235,11 @@ function applyRule(
   }
   if (rule.leaves !== undefined) collectLeaves(getPath(obj, rule.leaves), '', put);
   if (rule.rest) {
-    const exclude = new Set(rule.exclude ?? []);
+    let exclude = excludeSets.get(rule);
+    if (!exclude) {
+      exclude = new Set(rule.exclude ?? []);
+      excludeSets.set(rule, exclude);
+    }
     const prefixes = rule.excludePrefixes ?? [];
     for (const [k, v] of Object.entries(obj)) {
       if (exclude.has(k) || prefixes.some((p) => k.startsWith(p))) continue;
