@@ -192,7 +192,9 @@ export function commandSignals(p: ParsedCommand): Signal[] {
     const inline = p.decoded[0];
     if (inline) pushSignal(out, 'encoded-powershell', excerpt(inline.text));
   }
-  const texts = commandTexts(p);
+  // Content patterns only matter when something interprets the text.
+  const interpreted = p.interpreters.length + p.lolbins.length + p.inlineScripts.length > 0;
+  const texts = interpreted ? commandTexts(p) : [];
   for (const pat of d.download) {
     if (texts.some((t) => pat.re.test(t))) {
       pushSignal(out, 'powershell-download', pat.name);

@@ -116,8 +116,7 @@ export function splitProgram(text: string): { executable: string; arguments: str
   }
   // Unquoted: the first blank-separated prefix that ends in a runnable extension and names a
   // folder (`C:\Program Files\Foo\foo.exe -arg`), as CreateProcess tries prefixes in order.
-  const ft = valueData().fileTypes;
-  const runnable = new Set([...ft.executable, ...ft.script, ...ft.library]);
+  const runnable = valueData().runnableExtensions;
   const firstBlank = t.search(/[ \t]/);
   if (firstBlank > 0 && /^([a-z]:)?[\\/]|^\\\\/i.test(t)) {
     const re = /[ \t]+/g;

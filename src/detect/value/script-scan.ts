@@ -74,8 +74,7 @@ const BARE_PATH =
 
 /** File paths in text whose extension is executable, library or script (data/file-types.yaml). */
 export function findPayloadPaths(text: string, max = 16): string[] {
-  const ft = valueData().fileTypes;
-  const wanted = new Set([...ft.executable, ...ft.library, ...ft.script, ...ft.package]);
+  const wanted = valueData().payloadExtensions;
   const out: string[] = [];
   const add = (p: string): void => {
     const ext = extensionOf(p);

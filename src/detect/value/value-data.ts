@@ -122,6 +122,10 @@ export interface ValueData {
   systemDirectories: RegExp[];
   pathClasses: PathClass[];
   fileTypes: FileTypesFile;
+  /** Extensions a program path may end in (executable, script, library). */
+  runnableExtensions: ReadonlySet<string>;
+  /** Extensions of payload files a chain should look for (executable, library, script, package). */
+  payloadExtensions: ReadonlySet<string>;
   lolbins: ReadonlyMap<string, Lolbin>;
   rundll32: {
     suspiciousEntryPoints: ReadonlyMap<string, { why: string; onlyWithUserPath: boolean }>;
@@ -200,6 +204,17 @@ export function valueData(): ValueData {
       ),
     })),
     fileTypes,
+    runnableExtensions: new Set([
+      ...fileTypes.executable,
+      ...fileTypes.script,
+      ...fileTypes.library,
+    ]),
+    payloadExtensions: new Set([
+      ...fileTypes.executable,
+      ...fileTypes.library,
+      ...fileTypes.script,
+      ...fileTypes.package,
+    ]),
     lolbins: new Map(
       lol.binaries.map((b) => [b.name, { ...b, onlyWithArguments: b.onlyWithArguments === true }]),
     ),
