@@ -1,0 +1,108 @@
+/**
+ * Renders a rule tree for each target: the dialect plus the frame around the condition (the
+ * log-source terms pySigma's pipelines add, the table or command the query starts with).
+ */
+import { findLogsource, logsourceTable } from '../../sigma/logsource.js';
+import { literal } from '../../sigma/sigma-string.js';
+import { conditionTree } from './condition-tree.js';
+import { renderNode, DialectError, type Dialect } from './dialect.js';
+import {
+  cimModelFor,
+  eql,
+  esql,
+  KQL_SYSMON,
+  kqlXdr,
+  SPLUNK,
+  splunkCim,
+  xdrTableFor,
+} from './dialects.js';
+import { renderSigmaYaml } from './sigma-yaml.js';
+import type { FieldItem, Node, RuleTree } from './tree.js';
+
+export const TARGETS = [
+  'sigma',
+  'splunk',
+  'splunk-cim',
+  'kql',
+  'kql-sysmon',
+  'eql',
+  'esql',
+] as const;
+export type Target = (typeof TARGETS)[number];
+
+export interface RenderOptions {
+  /** Splunk `source` of Sysmon events (`XmlWinEventLog:...` with the XML add-on setup). */
+  splunkSource?: string;
+}
+
+const item = (i: FieldItem): Node => ({ kind: 'item', item: i });
+const equals = (field: string, values: string[]): Node =>
+  item({ field, op: 'equals', all: false, values: values.map(literal) });
+
+/** Channel and EventIDs of the rule's logsource (first variant of data/sigma-logsources.yaml). */
+function logsourceTerms(rule: RuleTree): { channel: string; eventIds: number[] } {
+  const entry = findLogsource(rule.logsource, logsourceTable());
+  const v = entry?.variants[0];
+  if (!v || v.channels.length === 0) {
+    throw new DialectError(`logsource ${rule.logsource.category} is not mapped to a channel`);
+  }
+  return { channel: v.channels[0]!, eventIds: v.eventIds ?? [] };
+}
+
+/** `channel AND (EventID AND (rule))`, the shape pySigma's pipelines produce. */
+function framed(rule: RuleTree, channelField: string, channelValue: string): Node {
+  const { eventIds } = logsourceTerms(rule);
+  const body = conditionTree(rule);
+  const withId: Node =
+    eventIds.length > 0
+      ? { kind: 'and', args: [equals('EventID', eventIds.map(String)), body] }
+      : body;
+  return { kind: 'and', args: [equals(channelField, [channelValue]), withId] };
+}
+
+export function renderTarget(rule: RuleTree, target: Target, opts: RenderOptions = {}): string {
+  const category = rule.logsource.category;
+  switch (target) {
+    case 'sigma':
+      return renderSigmaYaml(rule);
+    case 'splunk': {
+      const { channel } = logsourceTerms(rule);
+      const source = opts.splunkSource ?? `WinEventLog:${channel}`;
+      return renderNode(SPLUNK, framed(rule, 'source', source));
+    }
+    case 'splunk-cim': {
+      const m = cimModelFor(category);
+      const d = splunkCim(category);
+      const short = m.model.split('.')[1]!;
+      const by = m.by.map((f) => d.field(f)).join(' ');
+      return (
+        `| tstats summariesonly=false allow_old_summaries=true fillnull_value="null" count ` +
+        `min(_time) as firstTime max(_time) as lastTime from datamodel=${m.model} ` +
+        `where ${renderNode(d, conditionTree(rule))} by ${by} | \`drop_dm_object_name(${short})\` ` +
+        `| convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(firstTime) ` +
+        `| convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(lastTime) `
+      );
+    }
+    case 'kql':
+      return `${xdrTableFor(category).table}\n| where ${renderNode(kqlXdr(category), conditionTree(rule))}`;
+    case 'kql-sysmon': {
+      const { eventIds } = logsourceTerms(rule);
+      const body = conditionTree(rule);
+      const n: Node =
+        eventIds.length > 0
+          ? { kind: 'and', args: [equals('EventID', eventIds.map(String)), body] }
+          : body;
+      return `Sysmon\n| where ${renderNode(KQL_SYSMON, n)}`;
+    }
+    case 'eql': {
+      const { channel } = logsourceTerms(rule);
+      return `any where ${renderNode(eql(category), framed(rule, 'Channel', channel))}`;
+    }
+    case 'esql': {
+      const { channel } = logsourceTerms(rule);
+      return `from * metadata _id, _index, _version | where ${renderNode(esql(category), framed(rule, 'Channel', channel))}`;
+    }
+  }
+}
+
+export type { Dialect };
