@@ -180,6 +180,58 @@ const cases: [string, ObservedEntry, string, string?][] = [
     },
     'known',
   ],
+  // SigmaHQ 20f0ee37 filter facts.
+  [
+    'ctfmon written by userinit',
+    {
+      locationId: 'run',
+      valueName: 'ctfmon',
+      data: 'ctfmon.exe /n',
+      writerImage: 'C:\\Windows\\system32\\userinit.exe',
+      scope: 'user',
+    },
+    'known',
+  ],
+  [
+    'ctfmon written by something else',
+    {
+      locationId: 'run',
+      valueName: 'ctfmon',
+      data: 'ctfmon.exe /n',
+      writerImage: 'C:\\Users\\x\\AppData\\Local\\Temp\\a.exe',
+      scope: 'user',
+    },
+    'changed',
+  ],
+  [
+    'Python burn RunOnce (GUID value name)',
+    {
+      locationId: 'run-once',
+      valueName: '{4ab5c0a1-1111-2222-3333-444455556666}',
+      data: '"C:\\Users\\bob\\AppData\\Local\\Package Cache\\{4ab5c0a1-1111-2222-3333-444455556666}\\python-3.11.4-amd64.exe" /burn.runonce',
+    },
+    'known',
+  ],
+  [
+    'OneDrive cleanup',
+    {
+      locationId: 'run-once',
+      valueName: 'Delete Cached Update Binary',
+      data: 'C:\\Windows\\system32\\cmd.exe /q /c del /q "C:\\Users\\bob\\AppData\\Local\\Microsoft\\OneDrive\\Update\\OneDriveSetup.exe"',
+      scope: 'user',
+    },
+    'known',
+  ],
+  [
+    'OneDrive cleanup with a command appended',
+    {
+      locationId: 'run-once',
+      valueName: 'Delete Cached Update Binary',
+      data: 'C:\\Windows\\system32\\cmd.exe /q /c del /q "C:\\Users\\bob\\AppData\\Local\\Microsoft\\OneDrive\\Update\\OneDriveSetup.exe" & evil.exe',
+      scope: 'user',
+    },
+    'unknown',
+  ],
   [
     'corpus: 360v svchost in AppData',
     {
