@@ -2,6 +2,9 @@ import type { InputFormat } from '../model/events.js';
 import { detectEncoding } from './chunks.js';
 import { EVTX_FILE_MAGIC } from './evtx/index.js';
 
+/** Share of control or undecodable characters above which a head is binary, not text. */
+const BINARY_RATIO = 0.02;
+
 /** Column names that mark a CSV header as an event export (EvtxECmd, Splunk, Defender, generic). */
 const CSV_HEADER_HINTS = [
   'eventid',
@@ -42,8 +45,11 @@ function headText(head: Uint8Array): string | null {
   const text = new TextDecoder(encoding).decode(head.subarray(bomLength));
   // The head may end inside a multi-byte character: ignore one trailing replacement character.
   const core = text.endsWith('\uFFFD') ? text.slice(0, -1) : text;
+  // A few control characters occur in real text exports (a NUL in a hidden Run value name,
+  // written raw by some tools); binary data has them everywhere.
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x08\x0E-\x1F\uFFFD]/.test(core)) return null;
+  const odd = core.match(/[\x00-\x08\x0E-\x1F\uFFFD]/g)?.length ?? 0;
+  if (odd > 0 && (odd > core.length * BINARY_RATIO || core.startsWith('\0'))) return null;
   return core;
 }
 
