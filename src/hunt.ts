@@ -65,7 +65,7 @@ export function huntEvents(
     if (!e) continue;
     skew.observe(e);
     if (!inWindow(e, since, until)) continue;
-    remember(index, e);
+    if (e.type !== 'registry' || detector.isAutostartRegistry(e)) remember(index, e);
     const c = detector.candidate(e);
     if (c) {
       autostart++;

@@ -92,7 +92,7 @@ function linkLater(c: Candidate, index: EventIndex): void {
   const e = c.event;
   if (c.kind === 'registry' && e.type === 'registry') {
     const target = e.targetObject.toLowerCase();
-    for (const r of index.registry) {
+    for (const r of registryAround(index, target)) {
       if (r === e || r.time < e.time || !sameHost(r.host, e.host)) continue;
       const relation = laterRelation(r, target, e);
       if (relation) c.chain.later.push(linkedEvent(r, relation));
@@ -106,8 +106,12 @@ function linkLater(c: Candidate, index: EventIndex): void {
       }
     }
   }
-  if (c.chain.later.some((l) => l.relation === 'deleted'))
+  c.chain.later.sort((a, b) =>
+    a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0,
+  );
+  if (c.chain.later.some((l) => l.relation === 'deleted')) {
     c.signals.push({ id: 'cleanup-deleted' });
+  }
   if (c.chain.later.some((l) => l.relation === 'overwritten'))
     c.signals.push({ id: 'overwritten-later' });
 }
@@ -149,4 +153,13 @@ function touchesAutostart(commandLine: string): boolean {
     DELETE_COMMAND.test(commandLine.toLowerCase()) ||
     detectAutostartCommands(commandLine).some((c) => c.action !== 'startup-exec')
   );
+}
+
+/** Registry events on this value or on one of its parent keys (a DeleteKey removes the values). */
+function registryAround(index: EventIndex, target: string): RegistryEvent[] {
+  const out = [...(index.registryByTarget.get(target) ?? [])];
+  for (let i = target.lastIndexOf('\\'); i > 0; i = target.lastIndexOf('\\', i - 1)) {
+    out.push(...(index.registryByTarget.get(target.slice(0, i)) ?? []));
+  }
+  return out;
 }

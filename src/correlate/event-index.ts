@@ -25,6 +25,8 @@ export class EventIndex {
   readonly processes: ProcessEvent[] = [];
   readonly filesByPath = new Map<string, FileEvent[]>();
   readonly registry: RegistryEvent[] = [];
+  /** Registry events by lower-case TargetObject, for deletes and overwrites of an entry. */
+  readonly registryByTarget = new Map<string, RegistryEvent[]>();
   evicted = 0;
   private fileCount = 0;
 
@@ -63,8 +65,19 @@ export class EventIndex {
 
   addRegistry(e: RegistryEvent): void {
     this.registry.push(e);
+    const key = e.targetObject.toLowerCase();
+    let list = this.registryByTarget.get(key);
+    if (!list) this.registryByTarget.set(key, (list = []));
+    list.push(e);
     if (this.registry.length > this.limits.registry) {
-      this.evicted += this.registry.splice(0, Math.ceil(this.limits.registry / 10)).length;
+      const old = this.registry.splice(0, Math.ceil(this.limits.registry / 10));
+      for (const o of old) {
+        const k = o.targetObject.toLowerCase();
+        const l = this.registryByTarget.get(k)?.filter((x) => x !== o) ?? [];
+        if (l.length > 0) this.registryByTarget.set(k, l);
+        else this.registryByTarget.delete(k);
+      }
+      this.evicted += old.length;
     }
   }
 

@@ -37,6 +37,8 @@ export interface Detector {
   candidate(e: NormalizedEvent): Candidate | null;
   /** Adds what can only be judged once the chain is linked: the writer and the baseline. */
   finish(c: Candidate): void;
+  /** A registry event on an autostart location (any kind): worth keeping for later links. */
+  isAutostartRegistry(e: RegistryEvent): boolean;
 }
 
 /** Locations whose data is compared to Windows' own default; anything else fires the indicator. */
@@ -59,6 +61,12 @@ export function createDetector(opts: DetectorOptions = {}): Detector {
     },
     finish(c) {
       finishCandidate(c, baselines);
+    },
+    isAutostartRegistry(e) {
+      const t = e.targetObject;
+      return (
+        matchAsep(canonicalRegistryPath(t)) !== null || matchAsep(canonicalRegistryKey(t)) !== null
+      );
     },
   };
 }
