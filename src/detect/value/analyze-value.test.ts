@@ -108,9 +108,10 @@ const MUST: [string, string[]][] = [
   ],
   [
     'rundll32.exe javascript:"\\..\\mshtml,RunHTMLApplication ";alert(1)',
-    ['lolbin-rundll32', 'mshta-inline-script'],
+    ['lolbin-rundll32', 'mshta-inline-script', 'rundll32-unusual-entry'],
   ],
   ['rundll32 C:\\Users\\u\\AppData\\Roaming\\x.wll,#1', ['rundll32-unusual-entry']],
+  ['rundll32.exe C:\\Path\\AtomicRedTeam.dll,Run', ['lolbin-rundll32', 'rundll32-unusual-entry']],
   [
     'wscript.exe "C:\\Users\\u\\AppData\\Roaming\\a.vbs"',
     ['script-interpreter', 'script-file', 'path-appdata'],
@@ -147,6 +148,7 @@ const QUIET: string[] = [
   '%windir%\\system32\\svchost.exe -k netsvcs',
   'explorer.exe',
   'C:\\PROGRA~1\\VMware\\VMWARE~1\\vmtoolsd.exe -n vmusr',
+  'rundll32.exe C:\\Windows\\system32\\advpack.dll,DelNodeRunDLL32 "C:\\Windows\\Temp\\x"',
   '(Empty)',
   'DWORD (0x00000001)',
 ];

@@ -109,6 +109,12 @@ function unusualRundll32(dll: string, entry: string | undefined): string | undef
   const pair = `${baseName(dll)},${entry ?? ''}`.toLowerCase();
   if (d.rundll32.benignPairs.has(pair) && !classifyPath(dll).length) return undefined;
   if (entry === undefined || entry === '') return `no entry point: ${dll}`;
+  if (hasDirectory(dll)) {
+    const canonical = canonicalPath(dll);
+    if (!d.programDirectories.some((re) => re.test(canonical))) {
+      return `DLL outside Windows and Program Files: ${dll},${entry}`;
+    }
+  }
   if (entry.startsWith('#')) return `entry point by ordinal ${entry}: ${dll}`;
   const ext = extensionOf(dll);
   if (ext !== '' && !d.fileTypes.library.includes(ext)) {
@@ -154,7 +160,9 @@ export function commandSignals(p: ParsedCommand): Signal[] {
   }
   for (const r of p.rundll32) {
     if (r.dll === 'javascript:' || /^(javascript|vbscript):/i.test(r.args)) {
+      // mshtml's RunHTMLApplication runs the inline script as mshta would.
       pushSignal(out, 'mshta-inline-script', excerpt(`rundll32 ${r.args}`));
+      pushSignal(out, 'rundll32-unusual-entry', `${r.dll},${r.entry ?? ''}: inline script`);
       continue;
     }
     const why = unusualRundll32(r.dll, r.entry);

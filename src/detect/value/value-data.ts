@@ -14,6 +14,7 @@ interface PathClassesFile {
   environment: Record<string, string>;
   shortNames: Record<string, string>;
   systemDirectories: string[];
+  programDirectories: string[];
   classes: {
     id: string;
     group: 'remote' | 'location';
@@ -120,6 +121,8 @@ export interface ValueData {
   environment: ReadonlyMap<string, string>;
   shortNames: ReadonlyMap<string, string>;
   systemDirectories: RegExp[];
+  /** Windows and Program Files folders (installed code). */
+  programDirectories: RegExp[];
   pathClasses: PathClass[];
   fileTypes: FileTypesFile;
   /** Extensions a program path may end in (executable, script, library). */
@@ -196,6 +199,9 @@ export function valueData(): ValueData {
     shortNames: new Map(Object.entries(paths.shortNames).map(([k, v]) => [k.toLowerCase(), v])),
     systemDirectories: paths.systemDirectories.map((d, i) =>
       compile('path-classes.yaml', `$.systemDirectories[${i}]`, d),
+    ),
+    programDirectories: paths.programDirectories.map((d, i) =>
+      compile('path-classes.yaml', `$.programDirectories[${i}]`, d),
     ),
     pathClasses: paths.classes.map((c, ci) => ({
       ...c,
