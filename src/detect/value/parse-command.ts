@@ -400,6 +400,11 @@ function parseRundll32(c: Collector, args: string, depth: number): void {
   const benign = valueData().rundll32.benignPairs.has(`${dllName},${entry ?? ''}`.toLowerCase());
   if (lib && !benign && (!lib.onlyWithArguments || callArgs !== ''))
     c.addUnique(c.lolbins, dllName);
+  if (benign && (!hasDirectory(dll) || inSystemDirectory(dll))) {
+    // rundll32 doing Windows' own job (SigmaHQ filters this Windows Update RunOnce entry).
+    const i = c.lolbins.indexOf('rundll32.exe');
+    if (i >= 0) c.lolbins.splice(i, 1);
+  }
   c.scanText(callArgs);
   // Proxies that start another program (url.dll,FileProtocolHandler calc.exe; zipfldr RouteTheCall).
   if (
