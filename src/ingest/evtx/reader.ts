@@ -170,7 +170,7 @@ function* readChunkRecords<T>(
         recordId: view.getUint32(off + 8, true) + view.getUint32(off + 12, true) * 2 ** 32,
         written: formatFiletime(view.getUint32(off + 16, true), view.getUint32(off + 20, true)),
       };
-      const nodes = parseFragment(chunk, off + RECORD_HEADER_BYTES, off + size - 4, false, 0);
+      const nodes = parseFragment(chunk, off + RECORD_HEADER_BYTES, off + size - 4, true, 0);
       item = decode(chunk, nodes, info);
     } catch (err) {
       issue(recordIssue(err, base, off, size));

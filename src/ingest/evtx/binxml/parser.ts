@@ -36,14 +36,15 @@ function need(c: Cursor, n: number, what: string): void {
 
 /**
  * Decodes a fragment stream: fragment headers, elements, template instances and PIs up to an
- * end-of-stream token or the end of the range. `inTemplate` selects the element layout that
- * carries a dependency identifier (libyal "Element start").
+ * end-of-stream token or the end of the range. `withDepId` selects the element layout that
+ * carries a dependency identifier: record fragments and template definitions have it, BinXML
+ * substitution values do not (libyal "Element start" notes).
  */
 export function parseFragment(
   ctx: ChunkContext,
   start: number,
   end: number,
-  inTemplate: boolean,
+  withDepId: boolean,
   depth: number,
 ): Node[] {
   if (depth > LIMITS.maxDepth) {
@@ -67,7 +68,7 @@ export function parseFragment(
         c.pos += 4;
         break;
       case TOKEN.OPEN_START_ELEMENT:
-        nodes.push(parseElement(ctx, c, inTemplate, depth + 1));
+        nodes.push(parseElement(ctx, c, withDepId, depth + 1));
         break;
       case TOKEN.TEMPLATE_INSTANCE:
         nodes.push(parseTemplateInstance(ctx, c, depth + 1));
@@ -122,7 +123,7 @@ function readName(ctx: ChunkContext, c: Cursor, nameOff: number): string {
 function parseElement(
   ctx: ChunkContext,
   c: Cursor,
-  inTemplate: boolean,
+  withDepId: boolean,
   depth: number,
 ): ElementNode {
   if (depth > LIMITS.maxDepth) {
@@ -135,11 +136,11 @@ function parseElement(
   const at = c.pos;
   const tok = ctx.buf[at]!;
   const view = ctx.view;
-  // The dependency identifier (u16) is present inside template definitions and absent in plain
-  // fragments and BinXML values (libyal "Element start" notes). Writers disagree, so the layout
-  // whose name offset makes sense wins.
+  // The dependency identifier (u16) is absent in BinXML values (libyal "Element start" notes)
+  // and, per some writers, in forwarded events without templates. The expected layout is tried
+  // first; the other one wins if only its name offset makes sense.
   let p = -1;
-  for (const withDep of inTemplate ? [true, false] : [false, true]) {
+  for (const withDep of withDepId ? [true, false] : [false, true]) {
     const q = at + 1 + (withDep ? 2 : 0);
     if (q + 8 > c.end) continue;
     if (nameOffsetOk(ctx, view.getUint32(q + 4, true), q + 8)) {
@@ -168,7 +169,7 @@ function parseElement(
       const attrNameOff = view.getUint32(c.pos, true);
       c.pos += 4;
       const attrName = readName(ctx, c, attrNameOff);
-      attrs.push({ name: attrName, parts: parseContent(ctx, c, inTemplate, depth, true) });
+      attrs.push({ name: attrName, parts: parseContent(ctx, c, withDepId, depth, true) });
     }
   }
   need(c, 1, 'element close token');
@@ -177,7 +178,7 @@ function parseElement(
   const el: ElementNode = { k: NodeKind.Element, name, attrs, children: [] };
   if (close === TOKEN.CLOSE_EMPTY_ELEMENT) return el;
   if (close !== TOKEN.CLOSE_START_ELEMENT) throw invalidToken(c.pos - 1, close, `<${name}>`);
-  el.children = parseContent(ctx, c, inTemplate, depth, false);
+  el.children = parseContent(ctx, c, withDepId, depth, false);
   return el;
 }
 
@@ -188,7 +189,7 @@ function parseElement(
 function parseContent(
   ctx: ChunkContext,
   c: Cursor,
-  inTemplate: boolean,
+  withDepId: boolean,
   depth: number,
   attrValue: boolean,
 ): Node[] {
@@ -239,7 +240,7 @@ function parseContent(
             c.pos++;
             return out;
           case TOKEN.OPEN_START_ELEMENT:
-            out.push(parseElement(ctx, c, inTemplate, depth + 1));
+            out.push(parseElement(ctx, c, withDepId, depth + 1));
             break;
           case TOKEN.CDATA_SECTION: {
             need(c, 3, 'CDATA section');
