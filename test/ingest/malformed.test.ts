@@ -144,3 +144,26 @@ test('nested archives: a zip inside a zip lists members under both names', () =>
   );
   assert.equal(events.length, 60);
 });
+
+test('EvtxECmd with the event data as XML in Payload (older versions) reads like the JSON payload', () => {
+  const { events, inputs } = readAll([sample('evtxecmd-xml-payload.csv')]);
+  assert.deepEqual(
+    inputs.flatMap((i) => i.issues),
+    [],
+  );
+  assert.deepEqual(
+    events.map((e) => [e.recordId, e.timeCreated, e.userId, { ...e.data }]),
+    [
+      [
+        306346,
+        '2020-07-04T14:18:58.2687126Z',
+        'S-1-5-18',
+        {
+          EventType: 'SetValue',
+          TargetObject: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\a&b',
+          ProcessGuid: '{747F3D96-8FD2-5F00-0000-0010C15D2200}',
+        },
+      ],
+    ],
+  );
+});

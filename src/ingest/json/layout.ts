@@ -1,6 +1,7 @@
 import { emptyData, type RawEvent } from '../../model/events.js';
 import { foldGuid, isEvtxDumpGuid } from '../guid.js';
 import { toUtcIso } from '../time.js';
+import { xmlDataFragment } from '../xml/data-fragment.js';
 import { scalarText, sysmonUtcTime, toInteger } from '../values.js';
 import type { DataRule, FieldMapFile, LayoutSpec, Source } from './field-map.js';
 import { getPath, isObject, type JsonObject } from './paths.js';
@@ -221,8 +222,11 @@ function applyRule(
   if (rule.object !== undefined) {
     const o = getPath(obj, rule.object);
     if (isObject(o)) {
-      for (const [k, v] of Object.entries(o))
-        if (!k.startsWith('#') && !k.startsWith('@')) put(k, scalarText(v));
+      for (const [k, v] of Object.entries(o)) {
+        // A named element ({"@Name":..,"#text":..}) is the namedList rule's, not a value.
+        if (k.startsWith('#') || k.startsWith('@') || isNamedElement(v)) continue;
+        put(k, scalarText(v));
+      }
     }
   }
   if (rule.namedList !== undefined) {
@@ -253,6 +257,13 @@ function applyRule(
   }
 }
 
+function isNamedElement(v: unknown): boolean {
+  const items = Array.isArray(v) ? v : [v];
+  return items.some(
+    (i) => isObject(i) && (Object.hasOwn(i, '@Name') || Object.hasOwn(i, '#attributes')),
+  );
+}
+
 function firstText(obj: JsonObject, paths: readonly string[]): string | undefined {
   for (const p of paths) {
     const v = text(obj, p);
@@ -281,13 +292,17 @@ function collectLeaves(
   if (key) put(key, scalarText(node));
 }
 
-/** A shallow copy with the named text fields replaced by their parsed JSON (when it parses). */
+/** A shallow copy with the named text fields replaced by their parsed JSON (or XML data fragment). */
 function withParsedJson(obj: JsonObject, fields: readonly string[]): JsonObject {
   const copy: JsonObject = Object.create(null) as JsonObject;
   for (const [k, v] of Object.entries(obj)) copy[k] = v;
   for (const f of fields) {
     const v = copy[f];
     if (typeof v !== 'string') continue;
+    if (v.trimStart().startsWith('<')) {
+      copy[f] = xmlDataFragment(v) ?? v;
+      continue;
+    }
     try {
       copy[f] = JSON.parse(v) as unknown;
     } catch {
