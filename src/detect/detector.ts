@@ -108,12 +108,18 @@ function persistenceMatch(p: RegistryPath): AsepMatch | null {
 
 function registryCandidate(e: RegistryEvent): Candidate | null {
   let path: RegistryPath;
-  if (e.eventType === 'SetValue') path = canonicalRegistryPath(e.targetObject);
-  else if (e.eventType === 'RenameKey' || e.eventType === 'RenameValue') {
+  let m: AsepMatch | null;
+  if (e.eventType === 'SetValue' || e.eventType === 'RenameValue') {
+    if (e.eventType === 'RenameValue' && !e.newName) return null;
+    path = canonicalRegistryPath(e.eventType === 'SetValue' ? e.targetObject : e.newName);
+    m = persistenceMatch(path);
+  } else if (e.eventType === 'RenameKey') {
+    // A key renamed onto a Run-style key brings all its values with it: an entry per value.
     if (!e.newName) return null;
-    path = canonicalRegistryPath(e.newName);
+    path = canonicalRegistryKey(e.newName);
+    const km = matchAsep(path);
+    m = km && km.valueIsEntry ? { ...km, kind: 'persistence' } : null;
   } else return null;
-  const m = persistenceMatch(path);
   if (!m) return null;
   const signals: Signal[] = [
     { id: m.tier === 'core' ? 'asep-write' : 'asep-write-extended', detail: m.locationId },
@@ -234,6 +240,8 @@ function finishCandidate(c: Candidate, baselines: readonly Baseline[]): void {
   for (const s of writerSignals) c.signals.push(s);
   const data = c.registry?.details ?? c.file?.targetFilename ?? '';
   const valueName = c.registry?.valueName ?? (c.file ? lastSegment(c.file.targetFilename) : '');
+  const regScope = c.registry ? canonicalRegistryPath(c.registry.targetObject).scope : 'unknown';
+  const scope = regScope === 'unknown' ? undefined : regScope;
   const verdict = matchBaseline(
     {
       locationId: c.location.id,
@@ -241,7 +249,7 @@ function finishCandidate(c: Candidate, baselines: readonly Baseline[]): void {
       data,
       writerImage: image,
       host: c.event.host,
-      ...(c.registry ? { scope: c.registry.hive === 'HKLM' ? 'machine' : 'user' } : {}),
+      ...(scope ? { scope } : {}),
     },
     baselines,
   );
