@@ -141,7 +141,7 @@ export const ARRAYS: Array<[string, Value, string[]]> = [
 
 export function buildSyntheticChunk(): ChunkWriter {
   const c = new ChunkWriter();
-  const eventTemplate = (guid: string, data: Array<[string, number]>) => (w: BinXmlWriter) =>
+  const eventTemplate = (data: Array<[string, number]>) => (w: BinXmlWriter) =>
     w.el('Event', [['xmlns', (a) => a.text(NS)]], (e) => {
       system(e);
       e.el('EventData', [], (d) => {
@@ -151,10 +151,7 @@ export function buildSyntheticChunk(): ChunkWriter {
       });
     });
 
-  const scalarsTpl = eventTemplate(
-    '{11111111-1111-1111-1111-111111111111}',
-    SCALARS.map(([n, t]) => [n, t]),
-  );
+  const scalarsTpl = eventTemplate(SCALARS.map(([n, t]) => [n, t]));
   c.record(1, '2019-03-19T23:34:25.123Z', (w) =>
     w
       .fragmentHeader()
@@ -165,14 +162,13 @@ export function buildSyntheticChunk(): ChunkWriter {
   );
 
   c.record(2, '2019-03-19T23:34:26Z', (w) =>
-    w.fragmentHeader().template(
-      '{22222222-2222-2222-2222-222222222222}',
-      eventTemplate(
+    w
+      .fragmentHeader()
+      .template(
         '{22222222-2222-2222-2222-222222222222}',
-        ARRAYS.map(([n, val]) => [n, val.type]),
+        eventTemplate(ARRAYS.map(([n, val]) => [n, val.type])),
+        [...systemValues(2, 12), ...ARRAYS.map(([, val]) => val)],
       ),
-      [...systemValues(2, 12), ...ARRAYS.map(([, val]) => val)],
-    ),
   );
 
   // A plain fragment: elements outside any template carry no dependency id.
