@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BinXmlWriter, ChunkWriter, evtxFile, T, v } from './evtx-builder.js';
+import type { BinXmlWriter } from './evtx-builder.js';
+import { ChunkWriter, evtxFile, T, v } from './evtx-builder.js';
 import { readEvents, readXml } from './helpers.js';
 
 const CHUNK = 65536;
