@@ -3,6 +3,7 @@ import { loadDataFile } from '../../util/data-loader.js';
 /** Shape of data/field-maps/json-layouts.yaml (schemas/data/field-map.schema.json). */
 export interface FieldMapFile {
   unwrap: string[];
+  containers?: string[];
   channels: string[];
   guidFields: string[];
   hivePrefixes: { from: string; to: string }[];

@@ -202,3 +202,27 @@ test('layouts: records that cannot be placed say why', () => {
   assert.equal((r as MapResult).kind, 'skip');
   assert.match((r as { detail: string }).detail, /fields seen: a, b/);
 });
+
+test('layouts: an Elasticsearch search response is a container of records', () => {
+  const doc = {
+    took: 3,
+    hits: {
+      total: { value: 2 },
+      hits: [
+        { _index: 'winlogbeat', _source: { winlog: { event_id: '1', channel: 'Security' } } },
+        { _source: { winlog: { event_id: '2' } } },
+      ],
+    },
+  };
+  const recs = mapper.records(doc);
+  assert.equal(recs.length, 2);
+  assert.deepEqual(
+    recs.map((r) => {
+      const m = mapper.mapRecord(r, 'x');
+      return m.kind === 'event' ? m.event.eventId : m.kind;
+    }),
+    [1, 2],
+  );
+  const event = { EventID: 1, SourceName: 'x', Hostname: 'h', records: [1] };
+  assert.deepEqual(mapper.records(event), [event], 'an event with a records field stays one event');
+});

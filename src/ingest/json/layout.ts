@@ -32,7 +32,22 @@ export class LayoutMapper {
     this.guidFields = map.guidFields;
   }
 
-  mapRecord(record: unknown, source: string): MapResult {
+  /**
+   * The records in one parsed JSON value: the elements of an array, the records of a container
+   * document that is not itself an event (field map `containers`), or the value itself.
+   */
+  records(value: unknown): unknown[] {
+    if (Array.isArray(value)) return value;
+    const obj = this.unwrapped(value);
+    if (!isObject(obj) || this.pick(obj)) return [value];
+    for (const path of this.map.containers ?? []) {
+      const inner = getPath(obj, path);
+      if (Array.isArray(inner)) return inner;
+    }
+    return [value];
+  }
+
+  private unwrapped(record: unknown): unknown {
     let obj = record;
     for (let depth = 0; depth < 3 && isObject(obj); depth++) {
       const inner = this.map.unwrap.find((k) => Object.hasOwn(obj as JsonObject, k));
@@ -40,6 +55,11 @@ export class LayoutMapper {
       if (!isObject(v)) break;
       obj = v;
     }
+    return obj;
+  }
+
+  mapRecord(record: unknown, source: string): MapResult {
+    const obj = this.unwrapped(record);
     if (!isObject(obj)) {
       return {
         kind: 'skip',

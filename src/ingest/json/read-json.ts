@@ -49,7 +49,7 @@ export function* readJsonChunks(chunks: Chunks, ctx: ReadContext): Generator<Raw
       });
       continue;
     }
-    for (const item of Array.isArray(parsed) ? parsed : [parsed]) {
+    for (const item of mapper.records(parsed)) {
       const r = mapper.mapRecord(item, ctx.source);
       if (r.kind === 'event') {
         yield r.event;
