@@ -4,7 +4,8 @@
  * 1. every rule validates against the Sigma JSON schema and compiles in our engine;
  * 2. run by our engine over the same input, each rule matches the event of every finding it was
  *    made from;
- * 3. over ../shared/corpus/mixed and benign (skipped when absent) the rules match nothing.
+ * 3. the same for the rules made from ../shared/corpus/attack, and over ../shared/corpus/mixed and
+ *    benign neither rule set matches anything (skipped when the corpus is absent).
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -77,13 +78,33 @@ test('each rule matches the events of the findings it was made from', () => {
   assert.ok(checked >= 4);
 });
 
-test('no generated rule matches the benign and mixed corpus', (t) => {
-  const paths = ['mixed', 'benign'].map((d) => join(shared, 'corpus', d));
-  if (!paths.every(existsSync)) return t.skip('../shared/corpus is absent');
-  const { rules } = compileGenerated();
-  const hits: string[] = [];
-  for (const e of readInputs(paths)) {
-    for (const m of matchEvent(rules, e)) hits.push(`${m.rule.title} @ ${e.source}#${e.recordId}`);
+test('attack corpus: rules from its findings match every finding event and nothing in mixed/benign', (t) => {
+  const attack = join(shared, 'corpus', 'attack');
+  const quiet = ['mixed', 'benign'].map((d) => join(shared, 'corpus', d));
+  if (![attack, ...quiet].every(existsSync)) return t.skip('../shared/corpus is absent');
+  const rep = hunt([attack]);
+  const gen = generateRules(rep.findings, { targets: ['sigma'], date: '2026-01-01' });
+  assert.deepEqual(gen.skipped, []);
+  const failed: RuleFailure[] = [];
+  const docs = gen.rules.flatMap((r) => parseRuleText(r.text, r.fileName, failed));
+  const { rules, failed: bad } = compileDocs(docs, failed, gen.rules.length);
+  assert.deepEqual(bad, []);
+  const hit = new Map<string, Set<string>>();
+  for (const e of readInputs([attack])) {
+    const ids = matchEvent(rules, e).map((m) => m.rule.id);
+    if (ids.length > 0) hit.set(`${e.source}#${e.recordId}`, new Set(ids));
   }
-  assert.deepEqual(hits, []);
+  const missed: string[] = [];
+  for (const r of gen.rules) {
+    for (const fid of r.findings) {
+      const ev = mainEvidence(rep.findings.find((x) => x.id === fid)!);
+      if (ev && !hit.get(`${ev.file}#${ev.eventRecordId}`)?.has(r.id))
+        missed.push(`${r.title} @ ${ev.file}`);
+    }
+  }
+  assert.deepEqual(missed, []);
+  const fps: string[] = [];
+  for (const e of readInputs(quiet))
+    for (const m of matchEvent(rules, e)) fps.push(`${m.rule.title} @ ${e.source}`);
+  assert.deepEqual(fps, []);
 });
