@@ -7,6 +7,7 @@
 import type { CommandInfo } from '../../model/finding.js';
 import { baseName, canonicalPath, extensionOf, hasDirectory } from './canonical-path.js';
 import { parseCommand, type ParsedCommand } from './parse-command.js';
+import { decodeEncodedCommand } from './powershell-decode.js';
 import { classifyPath, inSystemDirectory } from './path-class.js';
 import { pushSignal, type Signal } from './signal.js';
 import { valueData } from './value-data.js';
@@ -246,4 +247,18 @@ export function analyzeValue(value: string): ValueAnalysis {
     ...(decodedText !== '' ? { decoded: decodedText.slice(0, MAX_DECODED_IN_REPORT) } : {}),
   };
   return { command, parsed, signals: commandSignals(parsed) };
+}
+
+/**
+ * Analyses the data of a registry value that a loader reads and runs (registry indirection):
+ * base64 of UTF-16LE text, as Empire stores it for `powershell -enc $x`, is read as an encoded
+ * command; anything else as PowerShell command text.
+ */
+export function analyzeIndirectPayload(data: string): ValueAnalysis {
+  const t = data.trim();
+  const asEncoded = decodeEncodedCommand(t);
+  const printable = asEncoded !== undefined && /^[\t\r\n\x20-\x7e]{8}/.test(asEncoded.text);
+  return analyzeValue(
+    printable ? `powershell.exe -EncodedCommand ${t}` : `powershell.exe -Command ${t}`,
+  );
 }

@@ -20,6 +20,7 @@ import {
   type DecodedPayload,
 } from './powershell-decode.js';
 import { parsePowerShellArgs, type PowerShellInvocation } from './powershell-args.js';
+import { findRegistryReads, type RegistryRead } from './registry-reads.js';
 import { findNestedCommands, findPayloadPaths, findUrls } from './script-scan.js';
 import { valueData } from './value-data.js';
 
@@ -102,6 +103,8 @@ export interface ParsedCommand {
   regsvr32: Regsvr32Call[];
   /** Decoded payloads (-EncodedCommand, FromBase64String), outermost first. */
   decoded: DecodedPayload[];
+  /** Registry values the command reads (a loader whose payload is another value). */
+  registryReads: RegistryRead[];
   /** True when the value was cut to MAX_VALUE_CHARS or the step budget ran out. */
   truncated: boolean;
 }
@@ -155,6 +158,7 @@ class Collector {
   readonly mshta: MshtaCall[] = [];
   readonly regsvr32: Regsvr32Call[] = [];
   readonly decoded: DecodedPayload[] = [];
+  readonly registryReads: RegistryRead[] = [];
   truncated = false;
 
   addUnique<T>(list: T[], v: T): void {
@@ -173,6 +177,10 @@ class Collector {
   }
   scanText(text: string): void {
     for (const u of findUrls(text)) this.addUnique(this.urls, u);
+    for (const r of findRegistryReads(text)) {
+      const same = (x: RegistryRead): boolean => x.key === r.key && x.valueName === r.valueName;
+      if (!this.registryReads.some(same)) this.registryReads.push(r);
+    }
   }
 }
 
@@ -518,6 +526,7 @@ export function parseCommand(value: string): ParsedCommand {
     mshta: c.mshta,
     regsvr32: c.regsvr32,
     decoded: c.decoded,
+    registryReads: c.registryReads,
     truncated: c.truncated,
   };
 }
