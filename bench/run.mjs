@@ -1,7 +1,8 @@
 // `npm run bench`: throughput and peak memory of runhunt against peer EVTX parsers, in one run,
 // on the same files (issues 2 and 8). Writes bench/RESULTS.md.
 //
-//   node bench/run.mjs [--size-mb 200] [--quick] [--runs 3] [--slice-mb 2] [--scale-mb 1024]
+//   node bench/run.mjs [--size-mb 200] [--quick] [--runs 3] [--peer-runs N] [--slice-mb 1]
+//                      [--scale-mb 1024]
 //                      [--only id,id] [--no-corpus] [--no-build] [--out FILE]
 //
 // Inputs are built once and cached in bench/.work/. Each suite runs its tools round-robin
@@ -37,6 +38,7 @@ const { values: opt } = parseArgs({
     'size-mb': { type: 'string' },
     quick: { type: 'boolean', default: false },
     runs: { type: 'string' },
+    'peer-runs': { type: 'string' },
     'slice-mb': { type: 'string' },
     'scale-mb': { type: 'string' },
     only: { type: 'string' },
@@ -54,11 +56,12 @@ if (opt.help) {
 const num = (v, fallback) => (v === undefined || v === '' ? fallback : Number(v));
 const sizeMb = num(opt['size-mb'] ?? process.env.BENCH_SIZE_MB, opt.quick ? 20 : 200);
 const runs = num(opt.runs ?? process.env.BENCH_RUNS, opt.quick ? 1 : 3);
-const sliceMb = num(opt['slice-mb'] ?? process.env.BENCH_SLICE_MB, 2);
+const peerRuns = num(opt['peer-runs'] ?? process.env.BENCH_PEER_RUNS, runs);
+const sliceMb = num(opt['slice-mb'] ?? process.env.BENCH_SLICE_MB, 1);
 const scaleMb = num(opt['scale-mb'] ?? process.env.BENCH_SCALE_MB, 0);
 const only = opt.only ? new Set(opt.only.split(',')) : null;
 const outFile = resolve(opt.out ?? join(repo, 'bench', 'RESULTS.md'));
-for (const [k, v] of Object.entries({ sizeMb, runs, sliceMb, scaleMb })) {
+for (const [k, v] of Object.entries({ sizeMb, runs, peerRuns, sliceMb, scaleMb })) {
   if (!Number.isInteger(v) || v < 0 || (k !== 'scaleMb' && v === 0)) {
     log(`bench: ${k} must be a positive integer, got ${v}`);
     process.exit(2);
@@ -203,11 +206,13 @@ for (const suite of suites) {
   const raw = new Map(cases.map((c) => [c.id, []]));
   log(`\n== ${suite.title}: ${cases.map((c) => c.id).join(', ')} x ${n}`);
   for (let round = 0; round < n; round++) {
-    for (const c of cases.filter((x) => round < (x.maxRuns ?? Infinity))) {
+    const due = (x) => round < Math.min(x.maxRuns ?? Infinity, x.kind === 'peer' ? peerRuns : n);
+    for (const c of cases.filter(due)) {
       const m = await measure(c.argv(suite.files), { count: c.count, cwd: repo, workDir });
       raw.get(c.id).push(m);
       log(
         `  ${c.id.padEnd(12)} run ${round + 1}: ${m.seconds.toFixed(2)} s, ` +
+          `${m.cpuSeconds === null ? '?' : m.cpuSeconds.toFixed(2)} s CPU, ` +
           `${m.rssKb === null ? '?' : (m.rssKb / 1024).toFixed(0)} MB RSS, ` +
           `exit ${m.code}${m.timedOut ? ' (timeout)' : ''}, ${JSON.stringify(m.counted)}`,
       );
@@ -253,10 +258,14 @@ const md = [
     `@ts-evtx/core ${tsEvtxVersion ?? 'missing'}; libevtx evtxexport ${evtxexportVersion()}; ` +
     `python-evtx ${havePythonEvtx ? debVersion('python3-evtx') : 'missing'}.`,
   '',
-  `Method: each tool runs ${runs} time(s) per input, round-robin; the table shows the median wall ` +
+  `Method: each runhunt command runs ${runs} time(s) per input and each peer ${peerRuns} ` +
+    '(python-evtx once), round-robin; the table shows the median wall ' +
     'time (parent clock, process start to exit, output piped to a counter and dropped), ' +
     'MB/s = input bytes / median time (1 MB = 10^6 bytes), events/s = events / median time, ' +
+    'CPU s = median user+system time of the measured process and its children (GNU `time`; ' +
+    'the counting parent is not included), ' +
     'peak RSS = the largest maximum resident set size of any run (GNU `time -f %M`). ' +
+    'On this shared machine wall time swings with other jobs; CPU time is the steadier figure. ' +
     'Ratios compare events/s. XML outputs are counted by `<Event ` openings, JSONL by lines. ' +
     `The whole bench took ${totalSec.toFixed(0)} s.`,
   '',
@@ -299,6 +308,8 @@ function summarize(c, ms, suite) {
   row.maxSec = Math.max(...secs);
   const rss = ms.map((m) => m.rssKb).filter((v) => v !== null);
   row.rssMb = rss.length ? Math.max(...rss) / 1024 : NaN;
+  const cpu = ms.map((m) => m.cpuSeconds).filter((v) => v !== null);
+  row.cpuSec = cpu.length ? median(cpu) : NaN;
   row.mbps = suite.bytes / MB / row.medianSec;
   const counts = ms.map((m) => m.counted?.events ?? null);
   row.events = counts[0] ?? null;

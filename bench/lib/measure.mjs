@@ -1,6 +1,8 @@
-// Runs one child process and measures it: wall time (parent clock), peak RSS (GNU time's %M,
-// the child's ru_maxrss from wait4, which on Linux includes its waited-for descendants), exit
-// code, and a count taken from its stdout without keeping the output.
+// Runs one child process and measures it: wall time (parent clock), peak RSS and CPU time
+// (GNU time's %M, %U and %S: the child's ru_maxrss / ru_utime / ru_stime from wait4, which on
+// Linux include its waited-for descendants), exit code, and a count taken from its stdout
+// without keeping the output. CPU time is reported next to wall time because this machine is
+// shared: wall time swings with other jobs' load, CPU time much less.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -60,12 +62,12 @@ export function makeCounter(kind) {
 
 /**
  * Runs argv[0] with the rest as arguments. Resolves to
- * { seconds, rssKb|null, code, signal, counted, stderrTail, timedOut }.
+ * { seconds, rssKb|null, cpuSeconds|null, code, signal, counted, stderrTail, timedOut }.
  */
 export function measure(argv, { count = 'none', cwd, timeoutSec = 900, workDir, env } = {}) {
   const rssFile = join(workDir, `rss-${process.pid}-${Date.now()}.txt`);
   const useTime = haveGnuTime();
-  const [cmd, ...args] = useTime ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
+  const [cmd, ...args] = useTime ? [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...argv] : argv;
   const counter = makeCounter(count);
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -93,17 +95,20 @@ export function measure(argv, { count = 'none', cwd, timeoutSec = 900, workDir, 
       const seconds = (performance.now() - started) / 1000;
       clearTimeout(timer);
       let rssKb = null;
+      let cpuSeconds = null;
       if (useTime && existsSync(rssFile)) {
         // GNU time writes "Command exited with non-zero status N" before the format line.
         const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-        const n = Number(lines[lines.length - 1]);
-        if (Number.isFinite(n)) rssKb = n;
+        const [rss, user, sys] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
+        if (Number.isFinite(rss)) rssKb = rss;
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user + sys;
         rmSync(rssFile, { force: true });
       }
       // GNU time exits with the child's status; a signal shows as 128+n.
       resolve({
         seconds,
         rssKb,
+        cpuSeconds,
         code,
         signal,
         counted: counter.result(),

@@ -20,6 +20,7 @@ export function suiteTable(suite) {
     'tool',
     'runs',
     'median s (min–max)',
+    'CPU s',
     'MB/s',
     'events/s',
     'peak RSS MB',
@@ -33,13 +34,14 @@ export function suiteTable(suite) {
           r.tool,
           String(r.runs.length),
           `${fmt(r.medianSec, 2)} (${fmt(r.minSec, 2)}–${fmt(r.maxSec, 2)})`,
+          fmt(r.cpuSec, 2),
           fmt(r.mbps),
           fmt(r.eps, 0),
           fmt(r.rssMb),
           r.events === null ? 'n/a' : r.events.toLocaleString('en-US'),
           ...peers.map((id) => (id === r.id ? '1x' : ratio(r.eps, peerRow(id).eps))),
         ]
-      : [r.tool, String(r.runs.length), 'failed', '', '', '', '', ...peers.map(() => '')];
+      : [r.tool, String(r.runs.length), 'failed', '', '', '', '', '', ...peers.map(() => '')];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
@@ -74,12 +76,12 @@ export function targetLines(big) {
   const jsonl = row('dump-jsonl');
   const r = (a, b) => (a && b ? a.eps / b.eps : NaN);
   const ok = (v, min) => (Number.isFinite(v) ? v >= min : null);
-  check('dump --format xml events/s ≥ 6x evtxexport', ratio(xml?.eps, ee?.eps), ok(r(xml, ee), 6));
-  check(
-    'dump --format xml events/s ≥ 6x @ts-evtx/core',
-    ratio(xml?.eps, ts?.eps),
-    ok(r(xml, ts), 6),
-  );
+  // Wall-time ratio decides; the CPU-time ratio (same events, CPU seconds) is shown beside it
+  // because on a loaded machine it is the steadier number.
+  const both = (a, b) =>
+    `${ratio(a?.eps, b?.eps)} (CPU time: ${a && b ? ratio(b.cpuSec, a.cpuSec) : 'n/a'})`;
+  check('dump --format xml events/s ≥ 6x evtxexport', both(xml, ee), ok(r(xml, ee), 6));
+  check('dump --format xml events/s ≥ 6x @ts-evtx/core', both(xml, ts), ok(r(xml, ts), 6));
   check(
     'dump --format xml peak RSS < 150 MB',
     xml ? `${fmt(xml.rssMb)} MB` : 'n/a',
@@ -92,11 +94,7 @@ export function targetLines(big) {
       Number.isFinite(t) ? `${t.toFixed(2)}x` : 'n/a',
       Number.isFinite(t) ? t <= 1.5 : null,
     );
-    check(
-      'hunt 1 thread events/s ≥ 25x evtxexport (issue 8)',
-      ratio(h1.eps, ee?.eps),
-      ok(r(h1, ee), 25),
-    );
+    check('hunt 1 thread events/s ≥ 25x evtxexport (issue 8)', both(h1, ee), ok(r(h1, ee), 25));
     check(
       'hunt peak RSS < 200 MB (issue 8)',
       `${fmt(h1.rssMb)} MB`,
