@@ -83,8 +83,8 @@ test('unused space: zero chunks and slack past the header count are not damage',
 
 test('CRC mismatches are reported and the records still read', () => {
   const f = evtxFile(threeChunks());
-  f[100] ^= 1; // file header (covered by its CRC, unused field)
-  f[HEADER + 60] ^= 1; // chunk 0 header, unused field
+  f[100] = f[100]! ^ 1; // file header (covered by its CRC, unused field)
+  f[HEADER + 60] = f[HEADER + 60]! ^ 1; // chunk 0 header, unused field
   const valueAt = Buffer.from(f).indexOf(Buffer.from('value 25', 'utf16le'));
   f[valueAt] = 'V'.charCodeAt(0);
   const { items, issues } = readEvents(f);
