@@ -20,8 +20,15 @@ test('program resolution: quoted, unquoted with spaces, bare names', () => {
     executable: 'C:\\Users\\a\\AppData\\Roaming\\svchost.exe',
     arguments: '',
   });
+  assert.deepEqual(splitProgram('%APPDATA%\\My App\\x.exe -a'), {
+    executable: '%APPDATA%\\My App\\x.exe',
+    arguments: '-a',
+  });
   const p = parseCommand('calc');
   assert.equal(p.executableName, 'calc.exe');
+  const q = parseCommand('"%LocalAppData%\\Programs\\A\\a.exe" --x');
+  assert.equal(q.executable, '%LocalAppData%\\Programs\\A\\a.exe');
+  assert.equal(q.executableCanonical, 'c:\\users\\%username%\\appdata\\local\\programs\\a\\a.exe');
 });
 
 test('cmd /c start chain: the started program is the payload', () => {

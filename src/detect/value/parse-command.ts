@@ -11,7 +11,7 @@
  * up to MAX_DEPTH levels and MAX_STEPS commands in total, so hostile values stay bounded.
  */
 import { programSpan, splitArgSpans } from './argv.js';
-import { baseName, extensionOf, hasDirectory } from './canonical-path.js';
+import { baseName, canonicalPath, extensionOf, hasDirectory } from './canonical-path.js';
 import { parseCmdArguments, splitCmdChain, startTarget } from './cmd-line.js';
 import { inSystemDirectory } from './path-class.js';
 import {
@@ -78,6 +78,8 @@ export interface ParsedCommand {
   executable: string;
   /** Its lower-case file name (`.exe` added when it has no extension). */
   executableName: string;
+  /** The program in canonical form (environment expanded, lower-case; see canonical-path.ts). */
+  executableCanonical: string;
   /** The text after the program, as written. */
   arguments: string;
   /** CommandLineToArgvW of the value. */
@@ -121,7 +123,7 @@ export function splitProgram(text: string): { executable: string; arguments: str
   // folder (`C:\Program Files\Foo\foo.exe -arg`), as CreateProcess tries prefixes in order.
   const runnable = valueData().runnableExtensions;
   const firstBlank = t.search(/[ \t]/);
-  if (firstBlank > 0 && /^([a-z]:)?[\\/]|^\\\\/i.test(t)) {
+  if (firstBlank > 0 && /^(([a-z]:)?[\\/]|\\\\|%[\w()]+%[\\/])/i.test(t)) {
     const re = /[ \t]+/g;
     for (let m = re.exec(t); m; m = re.exec(t)) {
       const prefix = t.slice(0, m.index);
@@ -511,6 +513,7 @@ export function parseCommand(value: string): ParsedCommand {
     raw: value,
     executable,
     executableName: top?.executableName ?? '',
+    executableCanonical: executable === '' ? '' : canonicalPath(executable),
     arguments: top?.arguments ?? '',
     argv: top?.argv ?? [],
     steps: c.steps,
