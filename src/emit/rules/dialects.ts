@@ -168,6 +168,8 @@ export const XDR_TABLES: Record<string, { table: string; fields: Record<string, 
   registry: {
     table: 'DeviceRegistryEvents',
     fields: {
+      RegistryKey: 'RegistryKey',
+      RegistryValueName: 'RegistryValueName',
       TargetObject: 'RegistryKey',
       Details: 'RegistryValueData',
       Image: 'InitiatingProcessFolderPath',

@@ -68,7 +68,10 @@ interface Shape {
   groupKey: string;
   category: 'registry_set' | 'file_event' | 'process_creation';
   /** selection name → items; values are unioned across the group. */
-  selections: Record<string, { field: string; op: ItemOp; values: string[] }>;
+  selections: Record<
+    string,
+    { field: string; op: ItemOp; values: string[]; registryPath?: 'key' | 'value' }
+  >;
   what: string;
   why: string[];
   ioc: boolean;
@@ -144,6 +147,7 @@ function shapeOf(f: Finding): Shape | string {
         field: 'TargetObject',
         op: container ? 'contains' : 'endswith',
         values: [target],
+        registryPath: target.endsWith('\\') ? 'key' : 'value',
       },
     };
     if (valueSel.length > 0)
@@ -246,9 +250,14 @@ export function rulesFromFindings(
   for (const { shape, findings: fs } of groups.values()) {
     const selections: Record<string, FieldItem[]> = {};
     for (const [name, sel] of Object.entries(shape.selections)) {
-      selections[name] = [
-        { field: sel.field, op: sel.op, all: false, values: [...sel.values].sort().map(literal) },
-      ];
+      const item: FieldItem = {
+        field: sel.field,
+        op: sel.op,
+        all: false,
+        values: [...sel.values].sort().map(literal),
+      };
+      if (sel.registryPath) item.registryPath = sel.registryPath;
+      selections[name] = [item];
     }
     const level = fs
       .map((f) => f.severity)

@@ -60,6 +60,51 @@ function framed(rule: RuleTree, channelField: string, channelValue: string): Nod
   return { kind: 'and', args: [equals(channelField, [channelValue]), withId] };
 }
 
+/**
+ * Defender's `RegistryKey` is the key without the value name, which is in `RegistryValueName`
+ * (reference §10.6): a Sysmon-style `TargetObject` test on `\Run\` or `\Run\<name>` would never
+ * match. Generated items say which form their values have; those are split. Items without the
+ * hint (converted SigmaHQ rules) keep pySigma's plain mapping.
+ */
+function splitRegistryPaths(n: Node): Node {
+  switch (n.kind) {
+    case 'and':
+    case 'or':
+      return { kind: n.kind, args: n.args.map(splitRegistryPaths) };
+    case 'not':
+      return { kind: 'not', arg: splitRegistryPaths(n.arg) };
+    case 'item':
+      return splitItem(n);
+  }
+}
+
+/** `CurrentControlSet` is logged by Defender as the real `ControlSet00n`: match what follows it. */
+const keyTail = (key: string): string => key.replace(/^\\CurrentControlSet(?=\\)/i, '');
+
+function splitItem(n: Extract<Node, { kind: 'item' }>): Node {
+  const it = n.item;
+  if (it.op === 'null' || it.field !== 'TargetObject' || !it.registryPath || it.all) return n;
+  const form = it.registryPath;
+  const alts: Node[] = it.values.map((v) => {
+    const text = v.map((p) => (typeof p === 'string' ? p : '')).join('');
+    if (form === 'key' || text.endsWith('\\')) {
+      const key = keyTail(text.replace(/\\$/, ''));
+      return item({ field: 'RegistryKey', op: 'endswith', all: false, values: [literal(key)] });
+    }
+    const cut = text.lastIndexOf('\\');
+    const key = keyTail(text.slice(0, cut));
+    const name = text.slice(cut + 1);
+    return {
+      kind: 'and',
+      args: [
+        item({ field: 'RegistryKey', op: 'endswith', all: false, values: [literal(key)] }),
+        item({ field: 'RegistryValueName', op: 'equals', all: false, values: [literal(name)] }),
+      ],
+    };
+  });
+  return alts.length === 1 ? alts[0]! : { kind: 'or', args: alts };
+}
+
 export function renderTarget(rule: RuleTree, target: Target, opts: RenderOptions = {}): string {
   const category = rule.logsource.category;
   switch (target) {
@@ -84,7 +129,7 @@ export function renderTarget(rule: RuleTree, target: Target, opts: RenderOptions
       );
     }
     case 'kql':
-      return `${xdrTableFor(category).table}\n| where ${renderNode(kqlXdr(category), conditionTree(rule))}`;
+      return `${xdrTableFor(category).table}\n| where ${renderNode(kqlXdr(category), splitRegistryPaths(conditionTree(rule)))}`;
     case 'kql-sysmon': {
       const { eventIds } = logsourceTerms(rule);
       const body = conditionTree(rule);

@@ -11,7 +11,18 @@ export type ItemOp = 'equals' | 'contains' | 'startswith' | 'endswith';
 
 /** `Field|op: values` (OR of the values, AND with `all`), or `Field: null`. */
 export type FieldItem =
-  | { field: string; op: ItemOp; values: SigmaString[]; all: boolean }
+  | {
+      field: string;
+      op: ItemOp;
+      values: SigmaString[];
+      all: boolean;
+      /**
+       * For generated `TargetObject` items: whether each value is a key path ending in `\`
+       * (`key`, any value under it) or a key path plus value name (`value`). Targets that store
+       * key and value name apart (Defender `RegistryKey` / `RegistryValueName`) need it.
+       */
+      registryPath?: 'key' | 'value';
+    }
   | { field: string; op: 'null' };
 
 /** A condition over items: what dialects render. */
