@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { dumpCommand } from './dump.js';
 import { sigmaCommand } from './sigma.js';
+import { stackCommand, type StackCliOptions } from './stack.js';
 import { huntCommand, UsageError, type HuntCliOptions } from './hunt.js';
 import { EXIT } from './exit-codes.js';
 
@@ -65,6 +66,23 @@ export async function run(argv: string[]): Promise<number> {
     )
     .action(async (paths: string[], o: { rules: string[]; format: 'json' | 'table' }) => {
       code = await sigmaCommand(o.rules, paths, { format: o.format });
+    });
+
+  program
+    .command('stack')
+    .description('every autostart entry across hosts, grouped and ranked rarest first')
+    .argument('<path...>', "log files or folders (host = each event's Computer)")
+    .addOption(
+      new Option('--format <format>', 'table when stdout is a terminal, else json').choices([
+        'table',
+        'json',
+      ]),
+    )
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .option('--max-examples <n>', 'raw data examples kept per entry (default 3)')
+    .option('--quiet', 'no warnings on stderr')
+    .action((paths: string[], o: StackCliOptions) => {
+      code = stackCommand(paths, o);
     });
 
   try {
