@@ -1,6 +1,6 @@
 /**
  * Renders the committed EVTX samples (test/samples/hunt/) into every export layout runhunt reads,
- * for the ingest contract suite (test/ingest/contract.test.ts). Run: `npx tsx scripts/render-fixtures.ts`.
+ * for the ingest contract suite (test/ingest/contract.test.ts). Run: `npx tsx scripts/render-fixtures.ts [out-dir]`.
  *
  * Each converter writes what that tool writes for the same event, from the EVTX reader's output
  * (RawEvent, and the native event XML for the XML-based layouts). Where a tool loses or reshapes
@@ -15,7 +15,8 @@ import { fileSource } from '../src/ingest/byte-source.js';
 import { readEvtxEvents, readEvtxXml } from '../src/ingest/evtx/index.js';
 import type { RawEvent } from '../src/model/events.js';
 
-const OUT = 'test/samples/ingest/rendered';
+/** Output folder; a different one may be given (the contract suite checks reproducibility). */
+const OUT = process.argv[2] ?? 'test/samples/ingest/rendered';
 
 /** Sources and the events taken from each (all, or only those touching autostart locations). */
 export const SOURCES: { file: string; only?: RegExp }[] = [
@@ -205,7 +206,10 @@ function winlogbeat(s: Sample[]): string {
     .join('\n');
 }
 
-/** Fields the Elastic Agent Sysmon integration's pipeline moves from event_data to ECS. */
+/**
+ * Fields the Sysmon ingest pipeline (Elastic Agent integration, Winlogbeat sysmon module) moves
+ * out of event_data or deletes: elastic/beats x-pack/winlogbeat/module/sysmon/ingest/sysmon.yml.
+ */
 const ECS_MOVED = [
   'Image',
   'ProcessGuid',
@@ -218,30 +222,61 @@ const ECS_MOVED = [
   'ParentProcessId',
   'ParentCommandLine',
   'TargetFilename',
+  'ImageLoaded',
   'TargetObject',
   'Details',
+  'RuleName',
+  'UtcTime',
+  'Hashes',
+  'OriginalFileName',
 ];
 
-/** Elastic Agent (windows.sysmon_operational): ECS fields, the moved event_data fields removed. */
+/** ECS registry.data as the pipeline derives it from Sysmon's Details. */
+function ecsRegistryData(details: string): { strings: string[]; type: string } {
+  const dword = /^DWORD \((0x[0-9a-f]{8})\)$/i.exec(details);
+  if (dword?.[1]) return { strings: [String(parseInt(dword[1], 16))], type: 'SZ_DWORD' };
+  if (details === 'Binary Data') return { strings: [details], type: 'REG_BINARY' };
+  return { strings: [details], type: 'REG_SZ' };
+}
+
+/** Elastic Agent (windows.sysmon_operational) documents after the Sysmon ingest pipeline. */
 function elasticAgent(s: Sample[]): string {
   return s
     .map(({ event: e }) => {
       const d = e.data;
       const rest: Record<string, string> = {};
-      for (const [k, v] of Object.entries(d)) if (!ECS_MOVED.includes(k)) rest[k] = v;
+      // The pipeline drops empty and "-" values, then the moved fields.
+      for (const [k, v] of Object.entries(d))
+        if (!ECS_MOVED.includes(k) && v !== '' && v !== '-') rest[k] = v;
       const user = splitUser(d['User']);
+      const utc = d['UtcTime'] ? `${d['UtcTime'].replace(' ', 'T')}Z` : msIso(e.timeCreated);
       const registry =
-        d['TargetObject'] !== undefined
+        d['TargetObject'] !== undefined && [12, 13, 14].includes(e.eventId)
           ? {
               path: d['TargetObject'],
-              ...(d['Details'] !== undefined ? { data: { strings: [d['Details']] } } : {}),
+              value: d['TargetObject'].split('\\').pop(),
+              ...(d['Details'] ? { data: ecsRegistryData(d['Details']) } : {}),
             }
           : undefined;
+      const hashes = Object.fromEntries(
+        (d['Hashes'] ?? '')
+          .split(',')
+          .filter((h) => h.includes('='))
+          .map((h) => [h.split('=')[0]?.toLowerCase(), h.split('=')[1]?.toLowerCase()]),
+      );
+      const filePath = e.eventId === 7 ? d['ImageLoaded'] : d['TargetFilename'];
       return JSON.stringify({
-        '@timestamp': msIso(e.timeCreated),
-        data_stream: { dataset: 'windows.sysmon_operational' },
-        event: { code: String(e.eventId), provider: e.provider, module: 'sysmon' },
+        '@timestamp': utc,
+        data_stream: { dataset: 'windows.sysmon_operational', type: 'logs' },
+        event: {
+          code: String(e.eventId),
+          provider: e.provider,
+          module: 'sysmon',
+          kind: 'event',
+          created: msIso(e.timeCreated),
+        },
         host: { name: e.computer.toLowerCase() },
+        ...(d['RuleName'] && d['RuleName'] !== '-' ? { rule: { name: d['RuleName'] } } : {}),
         process: {
           ...(d['Image'] !== undefined
             ? { executable: d['Image'], name: d['Image'].split('\\').pop() }
@@ -251,6 +286,10 @@ function elasticAgent(s: Sample[]): string {
           ...(d['CommandLine'] !== undefined ? { command_line: d['CommandLine'] } : {}),
           ...(d['CurrentDirectory'] !== undefined
             ? { working_directory: d['CurrentDirectory'] }
+            : {}),
+          ...(e.eventId === 1 && Object.keys(hashes).length > 0 ? { hash: hashes } : {}),
+          ...(e.eventId === 1 && d['OriginalFileName']
+            ? { pe: { original_file_name: d['OriginalFileName'] } }
             : {}),
           ...(d['ParentImage'] !== undefined
             ? {
@@ -264,7 +303,16 @@ function elasticAgent(s: Sample[]): string {
             : {}),
         },
         ...(registry ? { registry } : {}),
-        ...(d['TargetFilename'] !== undefined ? { file: { path: d['TargetFilename'] } } : {}),
+        ...(filePath !== undefined
+          ? {
+              file: {
+                path: filePath,
+                ...(e.eventId === 7 && d['OriginalFileName']
+                  ? { pe: { original_file_name: d['OriginalFileName'] } }
+                  : {}),
+              },
+            }
+          : {}),
         ...(user.name ? { user } : {}),
         winlog: {
           channel: e.channel,
@@ -274,7 +322,7 @@ function elasticAgent(s: Sample[]): string {
           record_id: String(e.recordId),
           version: e.version,
           ...(e.userId ? { user: { identifier: e.userId } } : {}),
-          event_data: rest,
+          ...(Object.keys(rest).length > 0 ? { event_data: rest } : {}),
         },
       });
     })
@@ -629,23 +677,29 @@ function main(): void {
     const v = files[n];
     return typeof v === 'string' ? enc.encode(v) : (v ?? new Uint8Array(0));
   };
+  // Fixed timestamps keep the archives byte-for-byte reproducible.
+  const mtime = new Date('2024-01-01T00:00:00Z');
   writeFileSync(
     join(OUT, 'archives.zip'),
-    zipSync({
-      'logs/nxlog.json': bytes('nxlog.json'),
-      'logs/wevtutil.xml': bytes('wevtutil.xml'),
-      'README.txt': enc.encode('not a log\n'),
-    }),
+    zipSync(
+      {
+        'logs/nxlog.json': bytes('nxlog.json'),
+        'logs/wevtutil.xml': bytes('wevtutil.xml'),
+        'README.txt': enc.encode('not a log\n'),
+      },
+      { mtime },
+    ),
   );
   writeFileSync(
     join(OUT, 'archives.tar.gz'),
     gzipSync(
       tar({ 'winlogbeat.json': bytes('winlogbeat.json'), 'evtxecmd.csv': bytes('evtxecmd.csv') }),
+      { mtime },
     ),
   );
-  writeFileSync(join(OUT, 'splunk-raw.json.gz'), gzipSync(bytes('splunk-raw.json')));
+  writeFileSync(join(OUT, 'splunk-raw.json.gz'), gzipSync(bytes('splunk-raw.json'), { mtime }));
   writeFileSync(
-    'test/samples/ingest/rendered-sources.json',
+    join(OUT, '..', 'rendered-sources.json'),
     JSON.stringify(
       {
         sources: SOURCES.map((s) => ({ file: s.file, only: s.only?.source ?? null })),

@@ -6,6 +6,7 @@
  * Each layout's CompareRule names exactly what that export format loses.
  */
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,8 +54,17 @@ const LAYOUTS: { file: string; rule: CompareRule }[] = [
   { file: 'winlogbeat.json', rule: FULL },
   // NXLog/Logstash keep @timestamp to the millisecond.
   { file: 'nxlog.json', rule: { timeDigits: 3 } },
-  // Elastic Agent: @timestamp in ms; event_data fields moved to ECS are read back from ECS.
-  { file: 'elastic-agent.json', rule: { timeDigits: 3 } },
+  // Elastic Agent Sysmon pipeline: times in ms; fields moved to ECS are read back; UtcTime and
+  // Hashes cannot be, and empty or "-" values are dropped by the pipeline.
+  {
+    file: 'elastic-agent.json',
+    rule: {
+      timeDigits: 3,
+      lostData: ['UtcTime', 'Hashes'],
+      emptyIsAbsent: true,
+      dashIsAbsent: true,
+    },
+  },
   // evtx_dump: microseconds, trailing whitespace trimmed.
   { file: 'evtx-dump.json', rule: { timeDigits: 6, trimEnd: true } },
   { file: 'evtxecmd.csv', rule: { ignoreSystem: ['version'] } },
@@ -233,4 +243,29 @@ test('contract: `dump --format xml` output of a non-EVTX input reads back to the
     const ref = i === 0 ? tricky : (events[i] as RawEvent);
     assert.deepEqual(differences(ref, got), [], `event ${i + 1}`);
   });
+});
+
+test('contract: the committed fixtures are exactly what scripts/render-fixtures.ts renders', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runhunt-render-'));
+  const out = join(dir, 'rendered');
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', resolve(repoRoot, 'scripts/render-fixtures.ts'), out],
+    { cwd: repoRoot },
+  );
+  assert.equal(r.status, 0, r.stderr.toString());
+  const committed = resolve(repoRoot, 'test/samples/ingest/rendered');
+  const names = readdirSync(committed).sort();
+  assert.deepEqual(readdirSync(out).sort(), names);
+  for (const name of names) {
+    assert.ok(
+      readFileSync(join(out, name)).equals(readFileSync(join(committed, name))),
+      `${name} differs: re-run the converter`,
+    );
+  }
+  assert.ok(
+    readFileSync(join(dir, 'rendered-sources.json')).equals(
+      readFileSync(resolve(repoRoot, 'test/samples/ingest/rendered-sources.json')),
+    ),
+  );
 });

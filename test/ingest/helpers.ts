@@ -30,6 +30,10 @@ export interface CompareRule {
   emptyIsAbsent?: boolean;
   /** Compare only these data fields (Defender carries a mapped subset). */
   onlyData?: string[];
+  /** Data fields the export cannot give back. */
+  lostData?: string[];
+  /** A "-" value in the reference counts as absent (the Elastic Sysmon pipeline drops them). */
+  dashIsAbsent?: boolean;
 }
 
 function cutTime(t: string, digits: number | undefined): string {
@@ -61,10 +65,13 @@ export function differences(ref: RawEvent, got: RawEvent, rule: CompareRule = {}
   if (!ignore.has('userId')) eq('userId', ref.userId, got.userId);
   const norm = (v: string | undefined): string | undefined =>
     v !== undefined && rule.trimEnd ? v.trimEnd() : v;
+  const lost = new Set(rule.lostData ?? []);
   const names = rule.onlyData ?? [...new Set([...Object.keys(ref.data), ...Object.keys(got.data)])];
   for (const k of names) {
+    if (lost.has(k)) continue;
     let a = norm(ref.data[k]);
     if (rule.emptyIsAbsent && a === '') a = undefined;
+    if (rule.dashIsAbsent && a === '-') a = undefined;
     eq(`data.${k}`, a, norm(got.data[k]));
   }
   return out;

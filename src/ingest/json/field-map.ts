@@ -24,6 +24,7 @@ export type Source =
   | string
   | { join: string[]; sep: string; hive?: boolean }
   | { path: [string, string] }
+  | { ecsRegistryData: [string, string] }
   | { sysmonTime: string };
 
 export interface DataRule {
@@ -37,12 +38,13 @@ export interface DataRule {
   excludePrefixes?: string[];
   fields?: Record<string, Source[]>;
   when?: number[];
+  unless?: number[];
 }
 
 export interface LayoutSpec {
   id: string;
   description: string;
-  detect: { all?: string[]; any?: string[]; none?: string[] };
+  detect: { all?: string[]; any?: string[]; none?: string[]; equals?: Record<string, string> };
   guidStyle?: 'evtx-dump';
   xml?: string;
   parseJson?: string[];

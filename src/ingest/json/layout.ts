@@ -170,10 +170,11 @@ export class LayoutMapper {
 }
 
 function matches(l: LayoutSpec, obj: JsonObject): boolean {
-  const { all, any, none } = l.detect;
+  const { all, any, none, equals } = l.detect;
   if (all && !all.every((p) => getPath(obj, p) !== undefined)) return false;
   if (any && !any.some((p) => getPath(obj, p) !== undefined)) return false;
   if (none && none.some((p) => getPath(obj, p) !== undefined)) return false;
+  if (equals && !Object.entries(equals).every(([p, v]) => text(obj, p) === v)) return false;
   return true;
 }
 
@@ -212,9 +213,29 @@ function resolve(obj: JsonObject, s: Source, map: FieldMapFile): string | undefi
     if (!name || dir.toLowerCase().endsWith(name.toLowerCase())) return dir;
     return dir.endsWith('\\') ? dir + name : `${dir}\\${name}`;
   }
+  if ('ecsRegistryData' in s) return sysmonDetails(obj, s.ecsRegistryData);
   const t = text(obj, s.sysmonTime);
   const iso = t === undefined ? null : toUtcIso(t);
   return iso === null ? undefined : sysmonUtcTime(iso);
+}
+
+/**
+ * Sysmon's Details text from ECS registry.data: the sysmon pipeline turns `DWORD (0x0000000a)`
+ * into strings ["10"] with type SZ_DWORD; everything else keeps its text. QWORD values are
+ * combined by the pipeline in a way that cannot be undone, so they come back as the number.
+ */
+function sysmonDetails(
+  obj: JsonObject,
+  [stringsPath, typePath]: [string, string],
+): string | undefined {
+  const strings = getPath(obj, stringsPath);
+  const first = Array.isArray(strings) ? strings[0] : strings;
+  const value = first === undefined ? undefined : (scalarText(first) ?? undefined);
+  if (value === undefined) return undefined;
+  if (text(obj, typePath) === 'SZ_DWORD' && /^\d+$/.test(value)) {
+    return `DWORD (0x${Number(value).toString(16).padStart(8, '0')})`;
+  }
+  return value;
 }
 
 function sysmonHive(path: string, map: FieldMapFile): string {
@@ -236,6 +257,7 @@ function applyRule(
   map: FieldMapFile,
 ): void {
   if (rule.when && !rule.when.includes(eventId)) return;
+  if (rule.unless && rule.unless.includes(eventId)) return;
   const put = (k: string, v: string | null): void => {
     if (v !== null && k !== '' && !Object.hasOwn(data, k)) data[k] = v;
   };
