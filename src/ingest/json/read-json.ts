@@ -121,7 +121,9 @@ function* records(
         });
         continue;
       }
-      const text = decoder.decode(l.bytes);
+      // A BOM may start any line when exports were concatenated with `cat`.
+      const raw = decoder.decode(l.bytes);
+      const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
       if (text.trim() === '') continue;
       yield { text, line: l.line, offset: l.offset };
     }

@@ -60,3 +60,12 @@ test('splitJsonValues: any array of objects comes back whole, whatever the chunk
     { numRuns: 200 },
   );
 });
+
+test('splitJsonValues: BOMs between concatenated files are not junk', () => {
+  const one = JSON.stringify({ a: 1 }, null, 2);
+  const got = split(`\uFEFF${one}\n\uFEFF${one}\n`, 4);
+  assert.deepEqual(
+    got.map((p) => p.kind),
+    ['value', 'value'],
+  );
+});

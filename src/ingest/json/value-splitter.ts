@@ -19,8 +19,18 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NL = 0x0a;
 
+/** Whitespace, commas and stray UTF-8 BOM bytes (files concatenated with `cat`) between values. */
 function isSpaceOrComma(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x2c;
+  return (
+    b === 0x20 ||
+    b === 0x09 ||
+    b === 0x0a ||
+    b === 0x0d ||
+    b === 0x2c ||
+    b === 0xef ||
+    b === 0xbb ||
+    b === 0xbf
+  );
 }
 
 /**
