@@ -24,53 +24,55 @@ export interface ArgSpan {
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
-/** Splits arguments that follow the program name (no special first-argument rule). */
-export function splitArgSpans(line: string, from = 0): ArgSpan[] {
+/**
+ * Splits arguments that follow the program name (no special first-argument rule). At most `max`
+ * arguments are returned (the rest of a hostile line is not needed for analysis).
+ */
+export function splitArgSpans(line: string, from = 0, max = Number.POSITIVE_INFINITY): ArgSpan[] {
   const out: ArgSpan[] = [];
   const n = line.length;
   let i = from;
-  for (;;) {
+  while (out.length < max) {
     while (i < n && isBlank(line[i])) i++;
     if (i >= n) break;
     const start = i;
-    const buf: string[] = []; // an array, so dropping backslashes is O(1) (inputs may be hostile)
+    // Text is copied in slices between the characters that need work (quotes), not one by one.
+    let buf = '';
+    let segStart = i;
     let quoteCount = 0; // odd = inside quotes
     let backslashes = 0;
     while (i < n) {
       const c = line[i] as string;
       if (isBlank(c) && quoteCount % 2 === 0) break;
       if (c === '\\') {
-        buf.push(c);
         backslashes++;
         i++;
         continue;
       }
       if (c === '"') {
-        if (backslashes % 2 === 0) {
-          buf.length -= backslashes / 2;
-          quoteCount++;
-        } else {
-          buf.length -= (backslashes + 1) / 2;
-          buf.push('"');
-        }
+        // 2n backslashes + quote: n backslashes and a quote toggle; 2n+1: n and a literal quote.
+        buf += line.slice(segStart, i - backslashes) + '\\'.repeat(backslashes >> 1);
+        if (backslashes % 2 === 0) quoteCount++;
+        else buf += '"';
         backslashes = 0;
         i++;
         while (line[i] === '"') {
           quoteCount++;
           if (quoteCount === 3) {
-            buf.push('"');
+            buf += '"';
             quoteCount = 0;
           }
           i++;
         }
         if (quoteCount === 2) quoteCount = 0;
+        segStart = i;
         continue;
       }
-      buf.push(c);
       backslashes = 0;
       i++;
     }
-    out.push({ value: buf.join(''), start, end: i });
+    buf += line.slice(segStart, i);
+    out.push({ value: buf, start, end: i });
   }
   return out;
 }

@@ -166,4 +166,8 @@ test('property: any value parses without throwing and within the step budget', (
   );
   const nested = 'cmd /c '.repeat(200) + 'calc';
   assert.equal(parseCommand(nested).truncated, true);
+  // Hostile shapes that were quadratic in a first version (each finishes in well under a second).
+  assert.equal(parseCommand('C:\\a' + ' b'.repeat(30_000)).executable, 'C:\\a');
+  assert.equal(parseCommand('x ' + 'a '.repeat(30_000)).argv.length, 1025);
+  assert.ok(parseCommand('cmd /c '.repeat(9_000)).steps.length <= 32);
 });

@@ -26,8 +26,12 @@ import { valueData } from './value-data.js';
 
 export const MAX_DEPTH = 4;
 export const MAX_STEPS = 32;
+/** Arguments kept per command (argv); the raw argument text is always kept whole. */
+export const MAX_ARGS = 1024;
 /** Longest value parsed; a longer one is cut (a Run value is at most a few KB in practice). */
 export const MAX_VALUE_CHARS = 64 * 1024;
+/** Longest program path considered when resolving an unquoted path with blanks (UNICODE_STRING limit). */
+const MAX_PATH_CHARS = 32767;
 
 export interface CommandStep {
   /** The command line of this step, as written. */
@@ -124,11 +128,17 @@ export function splitProgram(text: string): { executable: string; arguments: str
   const runnable = valueData().runnableExtensions;
   const firstBlank = t.search(/[ \t]/);
   if (firstBlank > 0 && /^(([a-z]:)?[\\/]|\\\\|%[\w()]+%[\\/])/i.test(t)) {
+    // Only the last few characters before a blank can hold an extension, and no path is longer
+    // than the Win32 limit: both bounds keep hostile values linear.
     const re = /[ \t]+/g;
-    for (let m = re.exec(t); m; m = re.exec(t)) {
-      const prefix = t.slice(0, m.index);
-      if (runnable.has(extensionOf(prefix))) {
-        return { executable: prefix, arguments: t.slice(m.index).replace(/^[ \t]+/, '') };
+    for (let m = re.exec(t); m && m.index <= MAX_PATH_CHARS; m = re.exec(t)) {
+      const tail = t.slice(Math.max(0, m.index - 8), m.index);
+      const ext = /\.[^.\\/]*$/.exec(tail)?.[0].toLowerCase();
+      if (ext !== undefined && runnable.has(ext)) {
+        return {
+          executable: t.slice(0, m.index),
+          arguments: t.slice(m.index).replace(/^[ \t]+/, ''),
+        };
       }
     }
     if (runnable.has(extensionOf(t.trimEnd()))) return { executable: t.trimEnd(), arguments: '' };
@@ -195,7 +205,7 @@ function parseStep(c: Collector, text: string, via: string, depth: number): void
   const { executable, arguments: args } = splitProgram(text);
   if (executable === '') return;
   const name = programName(executable);
-  const argSpans = splitArgSpans(args);
+  const argSpans = splitArgSpans(args, 0, MAX_ARGS);
   const argv = [executable, ...argSpans.map((a) => a.value)];
   c.steps.push({
     text: text.trim(),
