@@ -135,16 +135,10 @@ function* readStream<T>(
         );
       }
     }
+    // The archive itself is an input of its own only when something about it went wrong.
     const issues = [...inheritedIssues, ...archiveIssues];
-    if (issues.length > 0 || depth === 0) {
-      if (issues.length > 0)
-        report({
-          path: containerPath,
-          format: 'unknown',
-          events: 0,
-          bytes: input.size ?? 0,
-          issues,
-        });
+    if (issues.length > 0) {
+      report({ path: containerPath, format: 'unknown', events: 0, bytes: input.size ?? 0, issues });
     }
     return;
   }
