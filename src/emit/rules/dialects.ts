@@ -290,7 +290,20 @@ const esqlLike = (v: SigmaString): string =>
     '?',
   )}"`;
 
-export function esql(category: string): Dialect {
+/** Fields whose values have one spelling (framing terms): never lower-cased. */
+const EXACT_FIELDS = new Set(['winlog.channel', 'event.code']);
+
+/**
+ * ES|QL compares strings case-sensitively (`==`, `like`, `starts_with`; pySigma-backend-
+ * elasticsearch #107), while Sigma is case-insensitive. With `caseInsensitive` (the default for
+ * generated rules) each string test is written on `TO_LOWER(field)` with a lower-cased value.
+ * `caseInsensitive: false` gives pySigma's shape (used by the golden tests).
+ */
+export function esql(category: string, caseInsensitive = true): Dialect {
+  const lower = (f: string): boolean => caseInsensitive && !EXACT_FIELDS.has(f);
+  const fx = (f: string): string => (lower(f) ? `TO_LOWER(${f})` : f);
+  const vx = (f: string, v: SigmaString): SigmaString =>
+    lower(f) ? v.map((p) => (typeof p === 'string' ? p.toLowerCase() : p)) : v;
   return {
     name: 'esql',
     and: ' and ',
@@ -299,18 +312,19 @@ export function esql(category: string): Dialect {
     precedence: ['not', 'and', 'or'],
     parenthesizeAll: false,
     field: ecsField(category),
-    compare: (f, op, v) => {
+    compare: (f, op, value) => {
+      const v = vx(f, value);
       if (!hasInnerWildcard(v)) {
         const text = v.join('');
-        if (op === 'equals') return `${f}==${esqlString(text)}`;
-        if (op === 'startswith') return `starts_with(${f}, ${esqlString(text)})`;
-        if (op === 'endswith') return `ends_with(${f}, ${esqlString(text)})`;
+        if (op === 'equals') return `${fx(f)}==${esqlString(text)}`;
+        if (op === 'startswith') return `starts_with(${fx(f)}, ${esqlString(text)})`;
+        if (op === 'endswith') return `ends_with(${fx(f)}, ${esqlString(text)})`;
       }
-      return `${f} like ${esqlLike(withWildcards(op, v))}`;
+      return `${fx(f)} like ${esqlLike(withWildcards(op, v))}`;
     },
     inList: (f, op, vs) =>
       op === 'equals' && !vs.some(hasInnerWildcard)
-        ? `${f} in (${vs.map((v) => esqlString(v.join(''))).join(', ')})`
+        ? `${fx(f)} in (${vs.map((v) => esqlString(vx(f, v).join(''))).join(', ')})`
         : null,
     isNull: (f) => `${f} is null`,
   };

@@ -79,8 +79,8 @@ describe('escaping per target (values with backslashes, quotes, a trailing backs
     ['kql', '\\Run\\', 'RegistryValueData contains "\\\\Run\\\\"'],
     ['kql', 'say "hi"', 'RegistryValueData contains "say \\"hi\\""'],
     ['eql', '\\Run\\', 'winlog.event_data.Details:"*\\\\Run\\\\*"'],
-    ['esql', '\\Run\\', 'winlog.event_data.Details like "*\\\\\\\\Run\\\\\\\\*"'],
-    ['esql', 'a*b', 'winlog.event_data.Details like "*a\\\\*b*"'],
+    ['esql', '\\Run\\', 'TO_LOWER(winlog.event_data.Details) like "*\\\\\\\\run\\\\\\\\*"'],
+    ['esql', 'a*b', 'TO_LOWER(winlog.event_data.Details) like "*a\\\\*b*"'],
   ];
   for (const [target, value, expected] of cases) {
     test(`${target}: ${value}`, () =>

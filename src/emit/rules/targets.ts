@@ -33,6 +33,8 @@ export type Target = (typeof TARGETS)[number];
 export interface RenderOptions {
   /** Splunk `source` of Sysmon events (`XmlWinEventLog:...` with the XML add-on setup). */
   splunkSource?: string;
+  /** ES|QL: compare lower-cased (Sigma semantics; default true). False = pySigma's shape. */
+  esqlCaseInsensitive?: boolean;
 }
 
 const item = (i: FieldItem): Node => ({ kind: 'item', item: i });
@@ -145,7 +147,7 @@ export function renderTarget(rule: RuleTree, target: Target, opts: RenderOptions
     }
     case 'esql': {
       const { channel } = logsourceTerms(rule);
-      return `from * metadata _id, _index, _version | where ${renderNode(esql(category), framed(rule, 'Channel', channel))}`;
+      return `from * metadata _id, _index, _version | where ${renderNode(esql(category, opts.esqlCaseInsensitive ?? true), framed(rule, 'Channel', channel))}`;
     }
   }
 }
