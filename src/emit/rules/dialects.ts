@@ -57,6 +57,7 @@ export const CIM_MODELS: Record<
       ProcessGuid: 'Registry.process_guid',
       ProcessId: 'Registry.process_id',
       TargetObject: 'Registry.registry_key_name',
+      RegistryPath: 'Registry.registry_path',
     },
     by: ['Computer', 'Details', 'EventType', 'Image', 'ProcessGuid', 'ProcessId', 'TargetObject'],
   },

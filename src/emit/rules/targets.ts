@@ -80,6 +80,26 @@ function splitRegistryPaths(n: Node): Node {
   }
 }
 
+/**
+ * CIM: `Registry.registry_key_name` is the key, `Registry.registry_path` the full path with the
+ * value name (Splunk's own security_content searches use `registry_path`; reference §10.6).
+ * Generated TargetObject tests are full paths, so they go to `registry_path`; converted SigmaHQ
+ * rules keep pySigma's `registry_key_name`.
+ */
+function cimRegistryPaths(n: Node): Node {
+  switch (n.kind) {
+    case 'and':
+    case 'or':
+      return { kind: n.kind, args: n.args.map(cimRegistryPaths) };
+    case 'not':
+      return { kind: 'not', arg: cimRegistryPaths(n.arg) };
+    case 'item':
+      return n.item.op !== 'null' && n.item.field === 'TargetObject' && n.item.registryPath
+        ? { kind: 'item', item: { ...n.item, field: 'RegistryPath' } }
+        : n;
+  }
+}
+
 /** `CurrentControlSet` is logged by Defender as the real `ControlSet00n`: match what follows it. */
 const keyTail = (key: string): string => key.replace(/^\\CurrentControlSet(?=\\)/i, '');
 
@@ -125,7 +145,7 @@ export function renderTarget(rule: RuleTree, target: Target, opts: RenderOptions
       return (
         `| tstats summariesonly=false allow_old_summaries=true fillnull_value="null" count ` +
         `min(_time) as firstTime max(_time) as lastTime from datamodel=${m.model} ` +
-        `where ${renderNode(d, conditionTree(rule))} by ${by} | \`drop_dm_object_name(${short})\` ` +
+        `where ${renderNode(d, cimRegistryPaths(conditionTree(rule)))} by ${by} | \`drop_dm_object_name(${short})\` ` +
         `| convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(firstTime) ` +
         `| convert timeformat="%Y-%m-%dT%H:%M:%S" ctime(lastTime) `
       );
