@@ -2,14 +2,22 @@ import { writeFileSync } from 'node:fs';
 import type { InputSummary } from '../model/events.js';
 import type { Report, Severity } from '../model/finding.js';
 import { hunt } from '../hunt.js';
-import { renderTable } from '../emit/table.js';
+import { renderCsv } from '../report/csv.js';
+import { renderHtml } from '../report/html/render-html.js';
+import { safeStringify } from '../report/json-text.js';
+import { renderNdjson } from '../report/ndjson.js';
+import { renderTable } from '../report/table/render-table.js';
+import { colorStyle, plainStyle } from '../report/table/style.js';
 import { parseSeverity, severityRank } from '../score/severity.js';
 import { EXIT } from './exit-codes.js';
 import { exitCodeFor, printInputIssues } from './issues.js';
+import { Progress } from './progress.js';
 import { terminalSafe } from './terminal-safe.js';
 
+export type HuntFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'html';
+
 export interface HuntCliOptions {
-  format?: 'table' | 'json' | 'ndjson';
+  format?: HuntFormat;
   output?: string;
   minSeverity?: string;
   failOn?: string;
@@ -20,6 +28,10 @@ export interface HuntCliOptions {
   progress?: boolean;
   color?: boolean;
   threads?: string;
+  /** NDJSON as ECS documents. */
+  ecs?: boolean;
+  /** Table: the full evidence chain of every finding. */
+  verbose?: boolean;
 }
 
 export class UsageError extends Error {
@@ -42,20 +54,45 @@ export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<n
       throw new UsageError(`${flag} '${v}' is not an ISO 8601 time (e.g. 2024-05-01T00:00:00Z)`);
     }
   }
+  if (o.ecs && format !== 'ndjson') throw new UsageError('--ecs applies to --format ndjson');
+  // Progress only for a person watching stderr; never into a pipe or a log file.
+  const progress =
+    process.stderr.isTTY === true && !o.quiet && o.progress !== false
+      ? new Progress(paths, process.stderr)
+      : undefined;
   const inputs: InputSummary[] = [];
-  const report = hunt(paths, {
-    ...(o.since !== undefined ? { since: o.since } : {}),
-    ...(o.until !== undefined ? { until: o.until } : {}),
-    ...(o.baseline?.length ? { baselineFiles: o.baseline } : {}),
-    onInput: (s) => {
-      inputs.push(s);
-      if (!o.quiet) printInputIssues(s);
-    },
-  });
+  let report: Report;
+  try {
+    report = hunt(paths, {
+      ...(o.since !== undefined ? { since: o.since } : {}),
+      ...(o.until !== undefined ? { until: o.until } : {}),
+      ...(o.baseline?.length ? { baselineFiles: o.baseline } : {}),
+      ...(progress ? { onEvent: (e) => progress.onEvent(e) } : {}),
+      onInput: (s) => {
+        inputs.push(s);
+        progress?.onInput(s);
+        if (!o.quiet && s.issues.length > 0) {
+          // Wipe the progress line first so the warning is not printed into it.
+          progress?.clear();
+          printInputIssues(s);
+        }
+      },
+    });
+  } finally {
+    progress?.clear();
+  }
   const shown = filterBySeverity(report, minSeverity);
-  const text = render(shown, format);
+  const text = render(shown, format, {
+    color: !o.output && useColor(o),
+    width: o.output ? 160 : process.stdout.columns || envColumns() || 160,
+    verbose: o.verbose === true,
+    ecs: o.ecs === true,
+  });
   if (o.output) writeFileSync(o.output, text);
-  else process.stdout.write(format === 'table' ? terminalSafe(text) : text);
+  // The table escapes its own cells (before colouring); anything else headed for a terminal
+  // is made terminal-safe here. JSON and NDJSON are already (safeStringify).
+  else if (format === 'csv' && toTerminal) process.stdout.write(terminalSafe(text));
+  else process.stdout.write(text);
   const code = exitCodeFor(inputs);
   if (code === EXIT.USAGE) return code;
   if (failOn && report.findings.some((f) => severityRank(f.severity) >= severityRank(failOn))) {
@@ -87,8 +124,45 @@ function filterBySeverity(r: Report, min: Severity): Report {
   };
 }
 
-function render(r: Report, format: 'table' | 'json' | 'ndjson'): string {
-  if (format === 'json') return JSON.stringify(r, null, 2) + '\n';
-  if (format === 'ndjson') return r.findings.map((f) => JSON.stringify(f) + '\n').join('');
-  return renderTable(r, r.findings, process.stdout.columns || 160);
+interface RenderOptions {
+  color: boolean;
+  width: number;
+  verbose: boolean;
+  ecs: boolean;
+}
+
+/** The report in the chosen format (what `-o` writes or stdout shows). */
+export function render(r: Report, format: HuntFormat, opts: RenderOptions): string {
+  switch (format) {
+    case 'json':
+      return safeStringify(r, 2) + '\n';
+    case 'ndjson':
+      return renderNdjson(r, { ecs: opts.ecs });
+    case 'csv':
+      return renderCsv(r);
+    case 'html':
+      return renderHtml(r);
+    case 'table':
+      return renderTable(r, {
+        width: opts.width,
+        style: opts.color ? colorStyle() : plainStyle,
+        verbose: opts.verbose,
+      });
+  }
+}
+
+/**
+ * Colour only for a terminal, and never when the user opted out: `--no-color`, or the
+ * NO_COLOR convention (no-color.org: set and not empty), or TERM=dumb.
+ */
+function useColor(o: HuntCliOptions): boolean {
+  if (o.color === false) return false;
+  if (process.stdout.isTTY !== true) return false;
+  if ((process.env.NO_COLOR ?? '') !== '') return false;
+  return process.env.TERM !== 'dumb';
+}
+
+function envColumns(): number {
+  const n = Number(process.env.COLUMNS);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }

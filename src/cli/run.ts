@@ -33,8 +33,12 @@ export async function run(argv: string[]): Promise<number> {
         'table',
         'json',
         'ndjson',
+        'csv',
+        'html',
       ]),
     )
+    .option('--ecs', 'with --format ndjson: Elastic Common Schema alert documents')
+    .option('--verbose', 'with --format table: the evidence chain of every finding')
     .option('-o, --output <file>', 'write the report to FILE instead of stdout')
     .option(
       '--min-severity <severity>',
