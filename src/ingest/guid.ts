@@ -22,3 +22,32 @@ export function foldGuid(s: string): string {
 export function isEvtxDumpGuid(s: string): boolean {
   return BARE_UPPER.test(s);
 }
+
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const MASK64 = (1n << 64n) - 1n;
+
+function fnv1a64(s: string, seed: bigint): bigint {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = (h * FNV_PRIME) & MASK64;
+  }
+  return h;
+}
+
+/**
+ * A stable GUID-shaped identifier for sources that have none (Defender identifies a process by
+ * device, PID and creation time). Two FNV-1a 64-bit hashes give the 128 bits; not a real GUID,
+ * only a join key in the form every other reader uses.
+ */
+export function derivedGuid(parts: readonly string[]): string {
+  const key = parts.join('\u0000');
+  const hex = (
+    fnv1a64(key, FNV_OFFSET).toString(16).padStart(16, '0') +
+    fnv1a64(key, FNV_OFFSET ^ MASK64)
+      .toString(16)
+      .padStart(16, '0')
+  ).toUpperCase();
+  return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
+}

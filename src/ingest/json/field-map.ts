@@ -25,6 +25,7 @@ export type Source =
   | { join: string[]; sep: string; hive?: boolean }
   | { path: [string, string] }
   | { ecsRegistryData: [string, string] }
+  | { guidOf: string[] }
   | { sysmonTime: string };
 
 export interface DataRule {

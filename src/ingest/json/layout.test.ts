@@ -226,3 +226,43 @@ test('layouts: an Elasticsearch search response is a container of records', () =
   const event = { EventID: 1, SourceName: 'x', Hostname: 'h', records: [1] };
   assert.deepEqual(mapper.records(event), [event], 'an event with a records field stays one event');
 });
+
+test('layouts: Defender rows of one process share a derived ProcessGuid across tables', () => {
+  const device = { DeviceId: 'a1b2', DeviceName: 'pc1', ReportId: 1 };
+  const proc = mapper.mapRecord(
+    {
+      ...device,
+      Timestamp: '2024-05-01T10:00:00Z',
+      ActionType: 'ProcessCreated',
+      FolderPath: 'C:\\w\\reg.exe',
+      FileName: 'reg.exe',
+      ProcessCommandLine: 'reg add',
+      ProcessId: 42,
+      ProcessCreationTime: '2024-05-01T10:00:00.0000000Z',
+      InitiatingProcessId: 7,
+      InitiatingProcessCreationTime: '2024-05-01T09:00:00Z',
+    },
+    'x',
+  );
+  const reg = mapper.mapRecord(
+    {
+      ...device,
+      Timestamp: '2024-05-01T10:00:01Z',
+      ActionType: 'RegistryValueSet',
+      RegistryKey: 'HKEY_LOCAL_MACHINE\\S',
+      RegistryValueName: 'v',
+      InitiatingProcessId: '42',
+      InitiatingProcessCreationTime: '2024-05-01 10:00:00',
+    },
+    'x',
+  );
+  assert.equal(proc.kind, 'event');
+  assert.equal(reg.kind, 'event');
+  if (proc.kind !== 'event' || reg.kind !== 'event') return;
+  assert.match(
+    proc.event.data['ProcessGuid'] ?? '',
+    /^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/,
+  );
+  assert.equal(reg.event.data['ProcessGuid'], proc.event.data['ProcessGuid']);
+  assert.notEqual(proc.event.data['ParentProcessGuid'], proc.event.data['ProcessGuid']);
+});

@@ -1,5 +1,5 @@
 import { emptyData, type RawEvent } from '../../model/events.js';
-import { foldGuid, isEvtxDumpGuid } from '../guid.js';
+import { derivedGuid, foldGuid, isEvtxDumpGuid } from '../guid.js';
 import { toUtcIso } from '../time.js';
 import { xmlDataFragment } from '../xml/data-fragment.js';
 import { scalarText, sysmonUtcTime, toInteger } from '../values.js';
@@ -214,6 +214,12 @@ function resolve(obj: JsonObject, s: Source, map: FieldMapFile): string | undefi
     return dir.endsWith('\\') ? dir + name : `${dir}\\${name}`;
   }
   if ('ecsRegistryData' in s) return sysmonDetails(obj, s.ecsRegistryData);
+  if ('guidOf' in s) {
+    const parts = s.guidOf.map((p) => text(obj, p));
+    if (parts.some((p) => !p)) return undefined;
+    // Times are written differently per table and export; hash their canonical form.
+    return derivedGuid(parts.map((p) => canonicalTime(p as string)));
+  }
   const t = text(obj, s.sysmonTime);
   const iso = t === undefined ? null : toUtcIso(t);
   return iso === null ? undefined : sysmonUtcTime(iso);
@@ -236,6 +242,13 @@ function sysmonDetails(
     return `DWORD (0x${Number(value).toString(16).padStart(8, '0')})`;
   }
   return value;
+}
+
+/** A time in one spelling whatever its precision (`...00.0000000Z` = `...00Z`); other text lower-cased. */
+function canonicalTime(v: string): string {
+  const iso = toUtcIso(v);
+  if (iso === null) return v.toLowerCase();
+  return iso.replace(/\.(\d*?)0+Z$/, '.$1Z').replace(/\.Z$/, 'Z');
 }
 
 function sysmonHive(path: string, map: FieldMapFile): string {
