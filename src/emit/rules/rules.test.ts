@@ -125,6 +125,11 @@ test('Defender: generated TargetObject tests are split into RegistryKey and Regi
     renderTarget(base, 'kql'),
     'DeviceRegistryEvents\n| where RegistryKey endswith "\\\\Control\\\\Lsa" and RegistryValueName =~ "Notification Packages"',
   );
+  // CIM: the full path goes to registry_path.
+  assert.match(
+    renderTarget(base, 'splunk-cim'),
+    / where Registry\.registry_path="\*\\\\CurrentControlSet/,
+  );
   // Sysmon-shaped targets keep the full path.
   assert.match(
     renderTarget(base, 'splunk'),
