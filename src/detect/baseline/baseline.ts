@@ -15,7 +15,9 @@
  *  unknown  no complete baseline covers it
  */
 import type { BaselineStatus } from '../../model/finding.js';
-import { loadDataFile, loadDataFileAt } from '../../util/data-loader.js';
+import { readFileSync } from 'node:fs';
+import { DataFileError, loadDataFile, parseDataText } from '../../util/data-loader.js';
+import { decodeText, findAutorunsHeader, parseAutoruns } from './autoruns.js';
 import { globMatch } from './glob.js';
 import { normalizeAutostartData } from './normalize-data.js';
 
@@ -165,9 +167,32 @@ export function matchBaseline(
   return { status: covered ? 'new' : 'unknown' };
 }
 
-/** Reads and compiles a `--baseline FILE` (YAML or JSON); throws DataFileError on any problem. */
+/**
+ * Reads a baseline file, recognised by content: autorunsc CSV or tab-separated output
+ * (./autoruns.ts), else a runhunt baseline in YAML or JSON. Throws DataFileError (or
+ * AutorunsFormatError) on any problem.
+ */
+export function readBaselineFile(path: string): BaselineFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new DataFileError(path, '$', `cannot read: ${(e as Error).message}`);
+  }
+  const text = decodeText(bytes);
+  if (findAutorunsHeader(text)) return parseAutoruns(text, baselineNameFromPath(path));
+  return parseDataText<BaselineFile>(text, BASELINE_SCHEMA, path);
+}
+
+/** `fleet/golden.csv` → `golden`: the name an imported baseline's matches are reported under. */
+function baselineNameFromPath(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return file.replace(/\.[^.]*$/, '') || 'autoruns';
+}
+
+/** Reads and compiles a `--baseline FILE` (any format {@link readBaselineFile} accepts). */
 export function loadBaselineFile(path: string): Baseline {
-  return compileBaseline(loadDataFileAt<BaselineFile>(path, BASELINE_SCHEMA));
+  return compileBaseline(readBaselineFile(path));
 }
 
 let knownGood: Baseline | undefined;
