@@ -136,6 +136,15 @@ const MUST: [string, string[]][] = [
     ['script-interpreter', 'script-file', 'path-public'],
   ],
   ['"C:\\Program Files\\x\\y.exe" --url https://vendor.example/update', ['url-in-value']],
+  ['powershell -c "$c.DownloadS`tring($u)"', ['powershell-download']],
+  [
+    'conhost.exe --headless powershell -w hidden -ep bypass -f C:\\Users\\Public\\a.ps1',
+    ['lolbin-other', 'script-interpreter', 'powershell-hidden', 'script-file', 'path-public'],
+  ],
+  [
+    'forfiles /p c:\\windows\\system32 /m notepad.exe /c "cmd /c C:\\ProgramData\\x.bat"',
+    ['lolbin-other', 'script-interpreter', 'script-file', 'path-programdata'],
+  ],
 ];
 
 // Values that must stay quiet (Windows and common software, SigmaHQ filters).

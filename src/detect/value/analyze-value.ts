@@ -131,7 +131,10 @@ function unusualRundll32(dll: string, entry: string | undefined): string | undef
 
 /** Texts that PowerShell/download/indirection patterns are run over. */
 function commandTexts(p: ParsedCommand): string[] {
-  return [p.raw, ...p.inlineScripts.map((s) => s.text), ...p.decoded.map((d) => d.text)];
+  const texts = [p.raw, ...p.inlineScripts.map((s) => s.text), ...p.decoded.map((d) => d.text)];
+  // PowerShell's escape character splits keywords without changing them (`I`E`X`, `DownloadS`tring`).
+  for (const t of [...texts]) if (t.includes('`')) texts.push(t.replace(/`(?=[A-Za-z])/g, ''));
+  return texts;
 }
 
 /** Signals of a parsed command (shared with command-line evidence). */

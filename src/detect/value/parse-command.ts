@@ -252,6 +252,9 @@ function parseStep(c: Collector, text: string, via: string, depth: number): void
   if (name === 'mshta.exe') return parseMshta(c, args, argv.slice(1), depth);
   if (name === 'regsvr32.exe') return parseRegsvr32(c, argv.slice(1));
   if (lolbin) {
+    // Proxies that start another command (conhost --headless, forfiles /c, pcalua -a, explorer):
+    // follow the interpreters and LOLBins named in their arguments.
+    for (const nested of findNestedCommands(args)) parseStep(c, nested, name, depth + 1);
     // Other proxies: any argument that names a program, library or script is a payload.
     for (const a of argv.slice(1)) {
       const e = extensionOf(a);
