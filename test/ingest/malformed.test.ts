@@ -167,3 +167,10 @@ test('EvtxECmd with the event data as XML in Payload (older versions) reads like
     ],
   );
 });
+
+test('JSON lines whose first line is damaged are still read line by line', () => {
+  const r = issuesOf(bad('truncated-first-line.json'));
+  assert.deepEqual(r.codes, ['json-syntax']);
+  assert.deepEqual(r.lines, [1]);
+  assert.deepEqual(r.records, [2, 3]);
+});

@@ -89,18 +89,24 @@ export function readJsonEvents(src: ByteSource, ctx: ReadContext): Iterable<RawE
   return readJsonChunks(sourceChunks(src), ctx);
 }
 
-/** True when the head looks like JSON lines: the first line is one complete JSON value. */
+/**
+ * True when the head looks like JSON lines: one of its first complete lines is a JSON object on
+ * its own (a pretty-printed document never has one). Several lines are tried so that a damaged
+ * first line does not switch a JSON-lines file to the multi-line splitter.
+ */
 function looksLikeJsonLines(head: Uint8Array, decoder: InstanceType<typeof TextDecoder>): boolean {
-  const nl = head.indexOf(0x0a);
-  if (nl < 0) return false;
-  const first = decoder.decode(head.subarray(0, nl)).trim();
-  if (!first.startsWith('{')) return false;
-  try {
-    JSON.parse(first);
-    return true;
-  } catch {
-    return false;
-  }
+  const text = decoder.decode(head);
+  const lines = text.split('\n').slice(0, -1).slice(0, 8);
+  return lines.some((line) => {
+    const t = line.trim().replace(/^\uFEFF/, '');
+    if (!t.startsWith('{') || !t.endsWith('}')) return false;
+    try {
+      JSON.parse(t);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 function* records(
