@@ -28,6 +28,8 @@ export const LIMITS = {
   maxDepth: 64,
   /** Distinct template definitions cached per chunk. */
   maxTemplatesPerChunk: 4096,
+  /** Distinct templates kept across the chunks of one file (the cache is reset past this). */
+  maxSharedTemplates: 2048,
   /** Substitution values in one template instance. */
   maxSubstitutions: 4096,
   /** Array items expanded from one substitution value. */

@@ -6,6 +6,7 @@ import type { RawEvent } from '../../model/events.js';
 import type { ByteSource } from '../byte-source.js';
 import type { ReadContext } from '../types.js';
 import { renderTemplateXml } from './binxml/compiled-xml.js';
+import { formatFiletime } from './binxml/format.js';
 import { NodeKind } from './binxml/ir.js';
 import { renderXml } from './binxml/render-xml.js';
 import { newRawEvent, toRawEvent, type WantFilter } from './binxml/to-raw-event.js';
@@ -33,8 +34,12 @@ export function* readEvtxEvents(
 ): Generator<RawEvent> {
   const { want, onSkipped } = opts;
   yield* readEvtxRecords(src, ctx, (chunk, nodes, info) => {
-    const ev = newRawEvent(ctx.source, info.recordId, info.written);
-    if (toRawEvent(chunk, nodes, ev, want)) return ev;
+    const ev = newRawEvent(ctx.source, info.recordId, '');
+    if (toRawEvent(chunk, nodes, ev, want)) {
+      // No System/TimeCreated: the record header's written time is the best stand-in.
+      if (ev.timeCreated === '') ev.timeCreated = formatFiletime(info.writtenLo, info.writtenHi);
+      return ev;
+    }
     onSkipped?.();
     return null;
   });

@@ -2,7 +2,6 @@ import type { InputIssue } from '../../model/events.js';
 import type { ByteSource } from '../byte-source.js';
 import type { ReadContext } from '../types.js';
 import { ChunkContext } from './binxml/chunk-context.js';
-import { formatFiletime } from './binxml/format.js';
 import type { Node } from './binxml/ir.js';
 import { parseFragment } from './binxml/parser.js';
 import { allZero, parseChunkHeader } from './chunk-header.js';
@@ -23,8 +22,9 @@ export interface RecordInfo {
   offset: number;
   /** Record id from the record header (the System EventRecordID normally agrees). */
   recordId: number;
-  /** Written time from the record header, ISO 8601. */
-  written: string;
+  /** Written time (FILETIME halves) from the record header; see formatFiletime. */
+  writtenLo: number;
+  writtenHi: number;
 }
 
 /** Turns one record's decoded BinXML into an output item; null drops the record. */
@@ -168,7 +168,8 @@ function* readChunkRecords<T>(
       const info: RecordInfo = {
         offset: base + off,
         recordId: view.getUint32(off + 8, true) + view.getUint32(off + 12, true) * 2 ** 32,
-        written: formatFiletime(view.getUint32(off + 16, true), view.getUint32(off + 20, true)),
+        writtenLo: view.getUint32(off + 16, true),
+        writtenHi: view.getUint32(off + 20, true),
       };
       const nodes = parseFragment(chunk, off + RECORD_HEADER_BYTES, off + size - 4, true, 0);
       item = decode(chunk, nodes, info);

@@ -93,6 +93,8 @@ function compile(nodes: readonly Node[]): CompiledXml | null {
   return { lits, slots };
 }
 
+const scratch: string[][] = [];
+
 /** Renders a template instance, flat when possible, through the tree renderer otherwise. */
 export function renderTemplateXml(
   ctx: ChunkContext,
@@ -104,18 +106,19 @@ export function renderTemplateXml(
   if (c === null || values.hasArray) return renderXml(ctx, t.nodes, values, depth);
   const { lits, slots } = c;
   const { types, offsets, sizes } = values;
-  const out: string[] = [lits[0]!];
+  // Reused per nesting depth (BinXML values render inside their parent): no array per record.
+  const out = (scratch[depth] ??= []);
+  out.length = 0;
+  out.push(lits[0]!);
   for (let i = 0; i < slots.length; i++) {
     const sl = slots[i]!;
     const idx = sl.index;
     const type = idx < types.length ? types[idx]! : VALUE_TYPE.NULL;
     let v: string;
     if (type === VALUE_TYPE.NULL) {
-      v = '';
-      if (sl.optionalAttr) {
-        out.push(lits[i + 1]!);
-        continue;
-      }
+      // Empty content, or an optional attribute left out altogether.
+      out.push(lits[i + 1]!);
+      continue;
     } else if (type === VALUE_TYPE.BINXML) {
       v = renderBinXmlValue(ctx, values, idx, depth);
     } else {

@@ -331,7 +331,13 @@ function parseTemplateDefinition(ctx: ChunkContext, defOff: number, depth: numbe
   ctx.decoding.add(defOff);
   try {
     const nodes = parseFragment(ctx, body, body + dataSize, true, depth);
-    const template: Template = { offset: defOff, guid, nodes };
+    const key = guid + JSON.stringify(nodes);
+    let template = ctx.shared.get(key);
+    if (template === undefined) {
+      template = { offset: defOff, guid, nodes };
+      if (ctx.shared.size >= LIMITS.maxSharedTemplates) ctx.shared.clear();
+      ctx.shared.set(key, template);
+    }
     ctx.templates.set(defOff, template);
     return template;
   } finally {
