@@ -204,3 +204,28 @@ test('forwarded-event layout: a plain record without dependency ids still reads'
   assert.equal(r.items[0]!.eventId, 4688);
   assert.equal(r.items[0]!.data['N'], 'v');
 });
+
+test('limits: nesting deeper than 64 and a template that instantiates itself are issues', () => {
+  const deep = new ChunkWriter();
+  const nest = (w: BinXmlWriter, n: number): void => {
+    w.el('E', [], n > 0 ? (x) => nest(x, n - 1) : null);
+  };
+  deep.record(1, '2020-01-01T00:00:00Z', (w) => nest(w.fragmentHeader(), 80));
+  const r = readEvents(evtxFile([deep.finish()]));
+  assert.deepEqual(r.items, []);
+  assert.deepEqual(
+    r.issues.map((i) => i.code),
+    ['limit-exceeded'],
+  );
+
+  const loop = new ChunkWriter();
+  const guid = '{BBBBBBBB-0000-0000-0000-000000000001}';
+  const body = (w: BinXmlWriter): void => {
+    w.el('Event', [], (e) => e.template(guid, body, []));
+  };
+  loop.record(1, '2020-01-01T00:00:00Z', (w) => w.fragmentHeader().template(guid, body, []));
+  const l = readEvents(evtxFile([loop.finish()]));
+  assert.deepEqual(l.items, []);
+  assert.equal(l.issues.length, 1);
+  assert.match(l.issues[0]!.message, /instantiates itself/);
+});
