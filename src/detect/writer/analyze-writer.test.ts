@@ -52,6 +52,15 @@ const TABLE: [string, string | undefined, string[]][] = [
   ['C:\\Windows\\System32\\regsvr32.exe', undefined, ['writer-lolbin']],
   // Installers and Windows components: no signal.
   ['C:\\Windows\\System32\\msiexec.exe', undefined, []],
+  [
+    'C:\\Users\\u\\AppData\\Roaming\\msiexec.exe',
+    undefined,
+    ['writer-user-folder', 'writer-lolbin'],
+  ],
+  ['C:\\Program Files\\Evil\\notupdater.exe', undefined, []],
+  ['C:\\Program Files (x86)\\Vendor\\Updater\\UpdateHelper.exe', undefined, []],
+  ['C:\\Users\\u\\AppData\\Local\\Discord\\Update.exe', undefined, []],
+  ['C:\\Users\\u\\AppData\\Local\\Temp\\Discord\\Update.exe', undefined, ['writer-user-folder']],
   ['C:\\Users\\u\\AppData\\Local\\Microsoft\\OneDrive\\OneDriveSetup.exe', undefined, []],
   ['C:\\Users\\u\\AppData\\Local\\Microsoft\\OneDrive\\23.1.2\\OneDrive.exe', undefined, []],
   ['C:\\Program Files\\Vendor App\\bin\\setup.exe', undefined, []],
