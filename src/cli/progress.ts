@@ -25,7 +25,7 @@ export class Progress {
   private eventsDoneInFiles = 0;
   private events = 0;
   private tick = 0;
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
   private shown = false;
   private readonly start: number;
 

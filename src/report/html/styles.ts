@@ -65,4 +65,6 @@ pre{background:#10161d;color:#e6edf3;padding:10px 12px;border-radius:6px;overflo
 .muted{color:var(--muted)}
 .empty{padding:18px;color:var(--muted)}
 details.inputs{margin-top:8px}
+details.inputs summary{cursor:pointer}
+details.inputs summary h2{display:inline-block;margin:26px 0 10px}
 `;
