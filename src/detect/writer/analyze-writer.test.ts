@@ -37,6 +37,11 @@ const TABLE: [string, string | undefined, string[]][] = [
     [],
   ],
   ['C:\\Windows\\system32\\svchost.exe', undefined, []],
+  [
+    'C:\\Windows\\system32\\svchost.exe',
+    'C:\\Windows\\system32\\svchost.exe -k regsvc',
+    ['writer-remote-registry'],
+  ],
   ['C:\\Users\\IEUser\\AppData\\Roaming\\NvSmart.exe', undefined, ['writer-user-folder']],
   ['C:\\Users\\IEUser\\Downloads\\a.exe', undefined, ['writer-user-folder']],
   ['C:\\Users\\Public\\tools\\evasion\\a.exe', undefined, ['writer-user-folder']],
