@@ -1,10 +1,12 @@
 import { emptyData, type RawEvent } from '../../model/events.js';
-import { derivedGuid, foldGuid, isEvtxDumpGuid } from '../guid.js';
+import { foldGuid, isEvtxDumpGuid } from '../guid.js';
 import { toUtcIso } from '../time.js';
+import { scalarText, toInteger } from '../values.js';
 import { xmlDataFragment } from '../xml/data-fragment.js';
-import { scalarText, sysmonUtcTime, toInteger } from '../values.js';
-import type { DataRule, FieldMapFile, LayoutSpec, Source } from './field-map.js';
+import { applyRule } from './data-rules.js';
+import type { FieldMapFile, LayoutSpec } from './field-map.js';
 import { getPath, isObject, type JsonObject } from './paths.js';
+import { first, text } from './sources.js';
 
 /** What mapping one parsed JSON record gave. */
 export type MapResult =
@@ -176,175 +178,6 @@ function matches(l: LayoutSpec, obj: JsonObject): boolean {
   if (none && none.some((p) => getPath(obj, p) !== undefined)) return false;
   if (equals && !Object.entries(equals).every(([p, v]) => text(obj, p) === v)) return false;
   return true;
-}
-
-function text(obj: JsonObject, path: string): string | undefined {
-  const v = getPath(obj, path);
-  if (v === undefined) return undefined;
-  return scalarText(v) ?? undefined;
-}
-
-/** The first source that yields a value. */
-function first(
-  obj: JsonObject,
-  sources: readonly Source[] | undefined,
-  map: FieldMapFile,
-): string | undefined {
-  for (const s of sources ?? []) {
-    const v = resolve(obj, s, map);
-    if (v !== undefined) return v;
-  }
-  return undefined;
-}
-
-function resolve(obj: JsonObject, s: Source, map: FieldMapFile): string | undefined {
-  if (typeof s === 'string') return text(obj, s);
-  if ('join' in s) {
-    const parts = s.join.map((p) => text(obj, p)).filter((p): p is string => !!p);
-    if (parts.length === 0) return undefined;
-    const joined = parts.join(s.sep);
-    return s.hive ? sysmonHive(joined, map) : joined;
-  }
-  if ('path' in s) {
-    const [dirPath, namePath] = s.path;
-    const dir = text(obj, dirPath);
-    const name = text(obj, namePath);
-    if (!dir) return name || undefined;
-    if (!name || dir.toLowerCase().endsWith(name.toLowerCase())) return dir;
-    return dir.endsWith('\\') ? dir + name : `${dir}\\${name}`;
-  }
-  if ('ecsRegistryData' in s) return sysmonDetails(obj, s.ecsRegistryData);
-  if ('guidOf' in s) {
-    const parts = s.guidOf.map((p) => text(obj, p));
-    if (parts.some((p) => !p)) return undefined;
-    // Times are written differently per table and export; hash their canonical form.
-    return derivedGuid(parts.map((p) => canonicalTime(p as string)));
-  }
-  const t = text(obj, s.sysmonTime);
-  const iso = t === undefined ? null : toUtcIso(t);
-  return iso === null ? undefined : sysmonUtcTime(iso);
-}
-
-/**
- * Sysmon's Details text from ECS registry.data: the sysmon pipeline turns `DWORD (0x0000000a)`
- * into strings ["10"] with type SZ_DWORD; everything else keeps its text. QWORD values are
- * combined by the pipeline in a way that cannot be undone, so they come back as the number.
- */
-function sysmonDetails(
-  obj: JsonObject,
-  [stringsPath, typePath]: [string, string],
-): string | undefined {
-  const strings = getPath(obj, stringsPath);
-  const first = Array.isArray(strings) ? strings[0] : strings;
-  const value = first === undefined ? undefined : (scalarText(first) ?? undefined);
-  if (value === undefined) return undefined;
-  if (text(obj, typePath) === 'SZ_DWORD' && /^\d+$/.test(value)) {
-    return `DWORD (0x${Number(value).toString(16).padStart(8, '0')})`;
-  }
-  return value;
-}
-
-/** A time in one spelling whatever its precision (`...00.0000000Z` = `...00Z`); other text lower-cased. */
-function canonicalTime(v: string): string {
-  const iso = toUtcIso(v);
-  if (iso === null) return v.toLowerCase();
-  return iso.replace(/\.(\d*?)0+Z$/, '.$1Z').replace(/\.Z$/, 'Z');
-}
-
-function sysmonHive(path: string, map: FieldMapFile): string {
-  const upper = path.toUpperCase();
-  for (const { from, to } of map.hivePrefixes) {
-    if (upper === from || upper.startsWith(`${from}\\`)) return to + path.slice(from.length);
-  }
-  return path;
-}
-
-/** `rest` exclusion lists as sets, built once per rule of the (cached) field map. */
-const excludeSets = new WeakMap<DataRule, Set<string>>();
-
-function applyRule(
-  obj: JsonObject,
-  rule: DataRule,
-  eventId: number,
-  data: Record<string, string>,
-  map: FieldMapFile,
-): void {
-  if (rule.when && !rule.when.includes(eventId)) return;
-  if (rule.unless && rule.unless.includes(eventId)) return;
-  const put = (k: string, v: string | null): void => {
-    if (v !== null && k !== '' && !Object.hasOwn(data, k)) data[k] = v;
-  };
-  if (rule.object !== undefined) {
-    const o = getPath(obj, rule.object);
-    if (isObject(o)) {
-      for (const [k, v] of Object.entries(o)) {
-        // A named element ({"@Name":..,"#text":..}) is the namedList rule's, not a value.
-        if (k.startsWith('#') || k.startsWith('@') || isNamedElement(v)) continue;
-        put(k, scalarText(v));
-      }
-    }
-  }
-  if (rule.namedList !== undefined) {
-    const v = getPath(obj, rule.namedList);
-    for (const item of Array.isArray(v) ? v : [v]) {
-      if (!isObject(item)) continue;
-      const name = firstText(item, rule.name ?? ['@Name']);
-      if (name !== undefined) put(name, firstText(item, rule.text ?? ['#text']) ?? '');
-    }
-  }
-  if (rule.leaves !== undefined) collectLeaves(getPath(obj, rule.leaves), '', put);
-  if (rule.rest) {
-    let exclude = excludeSets.get(rule);
-    if (!exclude) {
-      exclude = new Set(rule.exclude ?? []);
-      excludeSets.set(rule, exclude);
-    }
-    const prefixes = rule.excludePrefixes ?? [];
-    for (const [k, v] of Object.entries(obj)) {
-      if (exclude.has(k) || prefixes.some((p) => k.startsWith(p))) continue;
-      put(k, scalarText(v));
-    }
-  }
-  if (rule.fields) {
-    for (const [name, sources] of Object.entries(rule.fields)) {
-      if (!Object.hasOwn(data, name)) put(name, first(obj, sources, map) ?? null);
-    }
-  }
-}
-
-function isNamedElement(v: unknown): boolean {
-  const items = Array.isArray(v) ? v : [v];
-  return items.some(
-    (i) => isObject(i) && (Object.hasOwn(i, '@Name') || Object.hasOwn(i, '#attributes')),
-  );
-}
-
-function firstText(obj: JsonObject, paths: readonly string[]): string | undefined {
-  for (const p of paths) {
-    const v = text(obj, p);
-    if (v !== undefined) return v;
-  }
-  return undefined;
-}
-
-/** Leaf elements of a UserData-like tree, keyed by their own element name. */
-function collectLeaves(
-  node: unknown,
-  key: string,
-  put: (k: string, v: string | null) => void,
-): void {
-  if (Array.isArray(node)) {
-    for (const n of node) collectLeaves(n, key, put);
-    return;
-  }
-  if (isObject(node) && !Object.hasOwn(node, '#text')) {
-    for (const [k, v] of Object.entries(node)) {
-      if (k.startsWith('#') || k.startsWith('@')) continue;
-      collectLeaves(v, k, put);
-    }
-    return;
-  }
-  if (key) put(key, scalarText(node));
 }
 
 /** A shallow copy with the named text fields replaced by their parsed JSON (or XML data fragment). */
