@@ -84,3 +84,23 @@ export function hostileReport(): Report {
     { path: 'hostile.evtx', format: 'evtx', events: 4, bytes: 4096, issues: [] },
   ]);
 }
+
+/** The same events as Winlogbeat JSON lines, for tests that run the CLI on a file. */
+export function hostileJsonLines(): string {
+  return hostileEvents()
+    .map((e) =>
+      JSON.stringify({
+        '@timestamp': e.timeCreated,
+        winlog: {
+          event_id: e.eventId,
+          record_id: e.recordId,
+          provider_name: e.provider,
+          channel: e.channel,
+          computer_name: e.computer,
+          event_data: { ...e.data },
+        },
+      }),
+    )
+    .join('\n')
+    .concat('\n');
+}
