@@ -55,7 +55,7 @@ test('zip: a decompression bomb is stopped with a clear issue', () => {
 
 test('gzip: one member named after the file; concatenated gzip members join', () => {
   const gz = concatBytes([gzipSync(enc.encode('one\n')), gzipSync(enc.encode('two\n'))]);
-  const [m] = [...gzipMembers([gz], 'logs/app.json.gz', ARCHIVE_LIMITS)];
+  const [m] = [...gzipMembers([gz], 'logs/app.json.gz', ARCHIVE_LIMITS, gz.length)];
   assert.equal(m?.name, 'app.json');
   assert.equal(drain(m?.stream.chunks ?? []), 'one\ntwo\n');
   assert.equal(innerName('x.tgz'), 'x.tar');
@@ -102,4 +102,33 @@ test('tar: regular files in order, pax long names, unread bodies skipped, trunca
     ['long/name/events.json', 7, []],
     ['b.xml', 300, ['archive-damaged']],
   ]);
+});
+
+test('zip: overlapping entries (one stream listed many times) trip the archive-wide limit', () => {
+  // Build a zip whose central directory lists the same stored member 64 times.
+  const body = new Uint8Array(1 << 20).fill(0x41);
+  const one = zipSync({ 'a.json': [body, { level: 0 }] });
+  const view = new DataView(one.buffer, one.byteOffset, one.byteLength);
+  const eocd = one.length - 22;
+  const cdOffset = view.getUint32(eocd + 16, true);
+  const cdEntry = one.subarray(cdOffset, eocd);
+  const copies = 64;
+  const out = new Uint8Array(cdOffset + cdEntry.length * copies + 22);
+  out.set(one.subarray(0, cdOffset));
+  for (let i = 0; i < copies; i++) out.set(cdEntry, cdOffset + i * cdEntry.length);
+  out.set(one.subarray(eocd), cdOffset + cdEntry.length * copies);
+  const ov = new DataView(out.buffer);
+  const end = cdOffset + cdEntry.length * copies;
+  ov.setUint16(end + 8, copies, true);
+  ov.setUint16(end + 10, copies, true);
+  ov.setUint32(end + 12, cdEntry.length * copies, true);
+  const limits = { ...ARCHIVE_LIMITS, maxRatio: 10, ratioGraceBytes: 1 << 20 };
+  const codes: string[] = [];
+  let bytes = 0;
+  for (const m of zipMembers(bufferSource(out), limits, () => {})) {
+    for (const c of m.stream.chunks) bytes += c.length;
+    codes.push(...m.issues.map((i) => i.code));
+  }
+  assert.ok(codes.includes('archive-bomb'), codes.join());
+  assert.ok(bytes <= 11 * out.length, `stopped near the limit (${bytes} bytes from ${out.length})`);
 });

@@ -6,13 +6,23 @@ export class ArchiveBombError extends Error {
   override readonly name = 'ArchiveBombError';
 }
 
-/** Tracks one member's output against the limits; `check` throws ArchiveBombError. */
+/** Output so far of all members of one archive, and the archive's own size (0 if unknown). */
+export interface ArchiveTotal {
+  bytes: number;
+  archiveSize: number;
+}
+
+/**
+ * Tracks one member's output against the limits; `check` throws ArchiveBombError. The archive
+ * total is checked too: overlapping zip entries (many members sharing one compressed stream)
+ * stay under every per-member limit while the archive as a whole explodes.
+ */
 export class BombGuard {
   private out = 0;
 
   constructor(
     private readonly limits: ArchiveLimits,
-    private readonly archiveTotal: { bytes: number },
+    private readonly archiveTotal: ArchiveTotal,
   ) {}
 
   check(produced: number, consumedCompressed: number): void {
@@ -27,6 +37,16 @@ export class BombGuard {
     if (this.archiveTotal.bytes > l.maxArchiveBytes) {
       throw new ArchiveBombError(
         `archive decompresses to more than ${l.maxArchiveBytes} bytes (limit)`,
+      );
+    }
+    const total = this.archiveTotal;
+    if (
+      total.archiveSize > 0 &&
+      total.bytes > l.ratioGraceBytes &&
+      total.bytes / total.archiveSize > l.maxRatio
+    ) {
+      throw new ArchiveBombError(
+        `archive expands more than ${l.maxRatio}x (${total.bytes} bytes from ${total.archiveSize}): likely a decompression bomb`,
       );
     }
     if (this.out > l.ratioGraceBytes && this.out / Math.max(1, consumedCompressed) > l.maxRatio) {

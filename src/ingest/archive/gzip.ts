@@ -14,9 +14,10 @@ export function* gzipMembers(
   compressed: Chunks,
   archiveName: string,
   limits: ArchiveLimits,
+  archiveSize: number | null,
 ): Generator<ArchiveMember> {
   const issues: InputIssue[] = [];
-  const guard = new BombGuard(limits, { bytes: 0 });
+  const guard = new BombGuard(limits, { bytes: 0, archiveSize: archiveSize ?? 0 });
   const chunks = inflateChunks(compressed, 'gzip', guard, (i) => void issues.push(i));
   yield { name: innerName(archiveName), stream: { chunks, size: null }, issues, transparent: true };
 }

@@ -16,7 +16,7 @@ export function* openArchive(
   onIssue: (i: InputIssue) => void,
 ): Generator<ArchiveMember> {
   if (kind === 'gzip') {
-    yield* gzipMembers(stream.chunks, path, limits);
+    yield* gzipMembers(stream.chunks, path, limits, stream.size);
   } else if (kind === 'tar') {
     yield* tarMembers(stream.chunks, onIssue);
   } else {

@@ -1,6 +1,6 @@
 import type { InputIssue } from '../../model/events.js';
 import type { ByteSource } from '../byte-source.js';
-import { BombGuard } from './guard.js';
+import { ArchiveBombError, BombGuard, bombIssue, type ArchiveTotal } from './guard.js';
 import { inflateChunks } from './inflate.js';
 import type { ArchiveLimits } from './limits.js';
 import type { ArchiveMember } from './types.js';
@@ -42,7 +42,7 @@ export function* zipMembers(
   limits: ArchiveLimits,
   onArchiveIssue: (i: InputIssue) => void,
 ): Generator<ArchiveMember> {
-  const total = { bytes: 0 };
+  const total: ArchiveTotal = { bytes: 0, archiveSize: src.size };
   let entries = readCentralDirectory(src, onArchiveIssue);
   if (entries === null) {
     onArchiveIssue({
@@ -88,7 +88,7 @@ export function* zipMembers(
     const onIssue = (i: InputIssue): void => void issues.push(i);
     let chunks: Iterable<Uint8Array>;
     if (e.method === 0) {
-      chunks = raw;
+      chunks = guarded(raw, guard, onIssue);
       if (truncated) {
         issues.push({
           code: 'archive-damaged',
@@ -100,6 +100,26 @@ export function* zipMembers(
       chunks = inflateChunks(raw, 'deflate', guard, onIssue);
     }
     yield { name: e.name, stream: { chunks, size: e.size }, issues };
+  }
+}
+
+/** Stored members count towards the archive total too (overlapping entries replay bytes). */
+function* guarded(
+  chunks: Iterable<Uint8Array>,
+  guard: BombGuard,
+  onIssue: (i: InputIssue) => void,
+): Generator<Uint8Array> {
+  let consumed = 0;
+  for (const c of chunks) {
+    consumed += c.length;
+    try {
+      guard.check(c.length, consumed);
+    } catch (err) {
+      if (!(err instanceof ArchiveBombError)) throw err;
+      onIssue(bombIssue(err, consumed));
+      return;
+    }
+    yield c;
   }
 }
 
