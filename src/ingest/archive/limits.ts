@@ -1,17 +1,18 @@
 /**
  * Decompression-bomb guard (issue 4). Real event exports compress 10-60x (the 115 MB Mordor JSON
- * is 33x); deflate cannot exceed ~1032x. A member that passes both limits below is almost
- * certainly not an event log: it is cut off with an `archive-bomb` issue naming the limit.
+ * is 33x); deflate cannot exceed ~1032x, which is what a bomb of zeros reaches. EVTX files with
+ * much empty chunk space compress far better than text, so the ratio only counts after a grace
+ * amount of output. Whatever trips a limit is cut off with an `archive-bomb` issue naming it.
  */
 export const ARCHIVE_LIMITS = {
   /** Largest decompressed size of one member. */
   maxMemberBytes: 8 * 1024 ** 3,
   /** Largest decompressed total of one archive (all members). */
   maxArchiveBytes: 32 * 1024 ** 3,
-  /** Output/input ratio above which a member is refused ... */
-  maxRatio: 250,
-  /** ... once it has produced at least this much (small files compress absurdly well). */
-  ratioGraceBytes: 64 * 1024 ** 2,
+  /** Output/input ratio above which a member (or the whole archive) is refused ... */
+  maxRatio: 400,
+  /** ... once it has produced at least this much (small or sparse files compress absurdly well). */
+  ratioGraceBytes: 256 * 1024 ** 2,
   /** Nested archives (a .zip inside a .tar.gz) are opened this deep, no deeper. */
   maxNesting: 3,
   /** Members that must be held whole (EVTX needs random access) may be at most this large. */
