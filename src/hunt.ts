@@ -7,7 +7,9 @@ import { linkChain } from './correlate/chains.js';
 import { EventIndex, type IndexLimits } from './correlate/event-index.js';
 import { mergeCommandLines } from './correlate/merge.js';
 import { createDetector, type DetectorOptions } from './detect/detector.js';
-import { findingRules } from './emit/finding-rules.js';
+import { generateRules } from './emit/rules/index.js';
+import { matchEvent, type SigmaRuleSet } from './sigma/index.js';
+import type { RuleInfo } from './sigma/types.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { ClockSkew } from './normalize/clock-skew.js';
 import { normalizeEvent } from './normalize/sysmon.js';
@@ -23,8 +25,10 @@ export interface HuntOptions extends DetectorOptions {
   onInput?: (summary: InputSummary) => void;
   /** Called for every event read (progress). */
   onEvent?: (e: RawEvent) => void;
-  /** Fixed `generatedAt` (tests, reproducible reports). */
+  /** Fixed `generatedAt` (tests, reproducible reports; also dates the generated rules). */
   generatedAt?: string;
+  /** Sigma rules (`--sigma`) run over every event; a match on a finding's evidence raises it. */
+  sigma?: SigmaRuleSet;
   indexLimits?: IndexLimits;
 }
 
@@ -56,11 +60,13 @@ export function huntEvents(
   const since = opts.since ? Date.parse(opts.since) : -Infinity;
   const until = opts.until ? Date.parse(opts.until) : Infinity;
   const skew = new ClockSkew();
+  const sigmaHits = new SigmaHits();
   let scanned = 0;
   let autostart = 0;
   for (const raw of events) {
     scanned++;
     opts.onEvent?.(raw);
+    if (opts.sigma) sigmaHits.record(raw, matchEvent(opts.sigma, raw));
     const e = normalizeEvent(raw);
     if (!e) continue;
     skew.observe(e);
@@ -79,10 +85,10 @@ export function huntEvents(
   mergeCommandLines(candidates);
   const findings = candidates
     .filter((c) => !c.mergedInto)
-    .map((c) => toFinding(c, detector))
+    .map((c) => toFinding(c, detector, sigmaHits))
     .sort(byTimeThenId);
   findings.forEach((f, i) => (f.id = `F${String(i + 1).padStart(4, '0')}`));
-  for (const f of findings) f.rules = findingRules(f);
+  const rules = attachRules(findings, opts.generatedAt);
   return {
     schemaVersion: 1,
     tool: { name: 'runhunt', version: VERSION },
@@ -96,10 +102,7 @@ export function huntEvents(
       hosts: [...new Set(findings.map((f) => f.host))].sort(),
     },
     findings,
-    rules: {
-      sigma: findings.map((f) => f.rules.sigma ?? '').filter(Boolean),
-      splunk: findings.map((f) => f.rules.splunk ?? '').filter(Boolean),
-    },
+    rules,
   };
 }
 
@@ -115,8 +118,16 @@ function inWindow(e: NormalizedEvent, since: number, until: number): boolean {
   return Number.isNaN(t) || (t >= since && t <= until);
 }
 
-function toFinding(c: Candidate, detector: ReturnType<typeof createDetector>): Finding {
+function toFinding(
+  c: Candidate,
+  detector: ReturnType<typeof createDetector>,
+  sigma: SigmaHits,
+): Finding {
   detector.finish(c);
+  const matched = sigma.forRefs(c.evidence);
+  if (matched.length > 0) {
+    c.signals.push({ id: 'sigma-match', detail: matched.map((r) => r.title).join('; ') });
+  }
   const scored = scoreCandidate(c);
   const e = c.event;
   const w = c.writer;
@@ -149,6 +160,9 @@ function toFinding(c: Candidate, detector: ReturnType<typeof createDetector>): F
   if (c.registry) f.registry = c.registry;
   if (c.file) f.file = c.file;
   if (c.command) f.command = c.command;
+  if (matched.length > 0) {
+    f.sigma = matched.map((r) => ({ id: r.id, title: r.title, level: r.level, tags: r.tags }));
+  }
   return f;
 }
 
@@ -176,4 +190,57 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
   const out = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) out[f.severity]++;
   return out;
+}
+
+/**
+ * The generalised detection rules for the findings (src/emit/rules): every Sigma and Splunk rule
+ * goes into the report, and each finding carries the ones made from it.
+ */
+function attachRules(findings: Finding[], generatedAt: string | undefined): Report['rules'] {
+  const date = (generatedAt ?? new Date().toISOString()).slice(0, 10);
+  const out = generateRules(findings, { targets: ['sigma', 'splunk'], date });
+  const byFinding = new Map(findings.map((f) => [f.id, f]));
+  for (const r of out.rules) {
+    for (const id of r.findings) {
+      const f = byFinding.get(id);
+      if (f && (r.target === 'sigma' || r.target === 'splunk')) f.rules[r.target] ??= r.text;
+    }
+  }
+  return {
+    sigma: out.rules.filter((r) => r.target === 'sigma').map((r) => r.text),
+    splunk: out.rules.filter((r) => r.target === 'splunk').map((r) => r.text),
+  };
+}
+
+const MAX_SIGMA_HITS = 200_000;
+
+/** Sigma matches by event, kept until the findings are built (bounded: oldest dropped first). */
+class SigmaHits {
+  private readonly byRef = new Map<string, RuleInfo[]>();
+
+  record(e: RawEvent, matches: readonly { rule: RuleInfo }[]): void {
+    if (matches.length === 0) return;
+    this.byRef.set(
+      refKey(e.source, e.recordId, e.eventId),
+      matches.map((m) => m.rule),
+    );
+    if (this.byRef.size > MAX_SIGMA_HITS) {
+      const first = this.byRef.keys().next();
+      if (!first.done) this.byRef.delete(first.value);
+    }
+  }
+
+  forRefs(refs: readonly Candidate['evidence'][number][]): RuleInfo[] {
+    const out = new Map<string, RuleInfo>();
+    for (const r of refs) {
+      for (const rule of this.byRef.get(refKey(r.file, r.eventRecordId, r.eventId)) ?? []) {
+        out.set(rule.id, rule);
+      }
+    }
+    return [...out.values()];
+  }
+}
+
+function refKey(file: string, recordId: number | null, eventId: number): string {
+  return `${file}|${recordId ?? ''}|${eventId}`;
 }

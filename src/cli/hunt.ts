@@ -13,6 +13,9 @@ import { EXIT } from './exit-codes.js';
 import { exitCodeFor, printInputIssues } from './issues.js';
 import { Progress } from './progress.js';
 import { terminalSafe } from './terminal-safe.js';
+import { parseTargets, writeRules } from './rules.js';
+import { UsageError } from './usage-error.js';
+import { compileRules, type SigmaRuleSet } from '../sigma/index.js';
 
 export type HuntFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'html';
 
@@ -32,11 +35,15 @@ export interface HuntCliOptions {
   ecs?: boolean;
   /** Table: the full evidence chain of every finding. */
   verbose?: boolean;
+  /** Sigma rule files or folders to run alongside. */
+  sigma?: string[];
+  /** Write the generated rules for the findings here. */
+  rulesOut?: string;
+  /** Targets for --rules-out (default: every target). */
+  target?: string[];
 }
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError };
 
 export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<number> {
   const toTerminal = !o.output && process.stdout.isTTY === true;
@@ -55,6 +62,23 @@ export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<n
     }
   }
   if (o.ecs && format !== 'ndjson') throw new UsageError('--ecs applies to --format ndjson');
+  const targets = parseTargets(o.target ?? ['all']);
+  let sigma: SigmaRuleSet | undefined;
+  let rulesFailed = false;
+  if (o.sigma?.length) {
+    const compiled = compileRules(o.sigma);
+    for (const f of compiled.failed) {
+      rulesFailed = true;
+      if (!o.quiet)
+        process.stderr.write(
+          terminalSafe(`runhunt: ${f.file}: rule not loaded: ${f.reason}`) + '\n',
+        );
+    }
+    if (compiled.rules.rules.length === 0) {
+      throw new UsageError(`no Sigma rule could be loaded from ${o.sigma.join(', ')}`);
+    }
+    sigma = compiled.rules;
+  }
   // Progress only for a person watching stderr; never into a pipe or a log file.
   const progress =
     process.stderr.isTTY === true && !o.quiet && o.progress !== false
@@ -67,6 +91,7 @@ export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<n
       ...(o.since !== undefined ? { since: o.since } : {}),
       ...(o.until !== undefined ? { until: o.until } : {}),
       ...(o.baseline?.length ? { baselineFiles: o.baseline } : {}),
+      ...(sigma ? { sigma } : {}),
       ...(progress ? { onEvent: (e) => progress.onEvent(e) } : {}),
       onInput: (s) => {
         inputs.push(s);
@@ -93,8 +118,10 @@ export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<n
   // is made terminal-safe here. JSON and NDJSON are already (safeStringify).
   else if (format === 'csv' && toTerminal) process.stdout.write(terminalSafe(text));
   else process.stdout.write(text);
-  const code = exitCodeFor(inputs);
+  if (o.rulesOut) writeRules(shown.findings, o.rulesOut, targets);
+  let code = exitCodeFor(inputs);
   if (code === EXIT.USAGE) return code;
+  if (rulesFailed && code === EXIT.OK) code = EXIT.INPUT_PROBLEMS;
   if (failOn && report.findings.some((f) => severityRank(f.severity) >= severityRank(failOn))) {
     return EXIT.FAIL_ON;
   }
@@ -117,9 +144,10 @@ function filterBySeverity(r: Report, min: Severity): Report {
   return {
     ...r,
     findings,
+    // One generated rule can cover several findings: keep each once.
     rules: {
-      sigma: findings.map((f) => f.rules.sigma ?? '').filter(Boolean),
-      splunk: findings.map((f) => f.rules.splunk ?? '').filter(Boolean),
+      sigma: [...new Set(findings.map((f) => f.rules.sigma ?? '').filter(Boolean))],
+      splunk: [...new Set(findings.map((f) => f.rules.splunk ?? '').filter(Boolean))],
     },
   };
 }

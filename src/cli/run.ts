@@ -2,7 +2,10 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { dumpCommand } from './dump.js';
 import { sigmaCommand } from './sigma.js';
 import { stackCommand, type StackCliOptions } from './stack.js';
+import * as baselineCli from './baseline.js';
 import { huntCommand, UsageError, type HuntCliOptions } from './hunt.js';
+import { rulesCommand } from './rules.js';
+import { TARGETS } from '../emit/rules/index.js';
 import { EXIT } from './exit-codes.js';
 
 export async function run(argv: string[]): Promise<number> {
@@ -50,6 +53,16 @@ export async function run(argv: string[]): Promise<number> {
       'known-good autostart entries (repeatable; see docs/data-files.md)',
       collect,
     )
+    .option('--sigma <path>', 'Sigma rule file or folder to run alongside (repeatable)', collect)
+    .option(
+      '--rules-out <dir>',
+      'write generated detection rules for the findings (one file per rule and target)',
+    )
+    .option(
+      '--target <target>',
+      `with --rules-out: ${TARGETS.join('|')}|all (repeatable; default all)`,
+      collect,
+    )
     .option('--since <time>', 'only events at or after this ISO 8601 time')
     .option('--until <time>', 'only events at or before this ISO 8601 time')
     .option('--threads <n>', 'worker threads (accepted; the hunt runs on one thread for now)')
@@ -63,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command('sigma')
     .description('run Sigma rules over logs and print the matches')
-    .requiredOption('--rules <path...>', 'Sigma rule files or folders')
+    .requiredOption('--rules <path>', 'Sigma rule file or folder (repeatable)', collect)
     .argument('<path...>', 'log files or folders')
     .addOption(
       new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'),
@@ -87,6 +100,58 @@ export async function run(argv: string[]): Promise<number> {
     .option('--quiet', 'no warnings on stderr')
     .action((paths: string[], o: StackCliOptions) => {
       code = stackCommand(paths, o);
+    });
+
+  program
+    .command('rules')
+    .description('generate detection rules (Sigma, SPL, KQL, EQL, ES|QL) from a hunt report')
+    .argument('<report>', 'report JSON written by `runhunt hunt --format json`')
+    .option('--target <target>', `${TARGETS.join('|')}|all (repeatable; default sigma)`, collect)
+    .option('-o, --output <dir>', 'write one file per rule and target into DIR')
+    .action(async (report: string, o: { target?: string[]; output?: string }) => {
+      code = await rulesCommand(report, o);
+    });
+
+  const baseline = program
+    .command('baseline')
+    .description('learn, compare, merge and export baselines of known autostart entries');
+  baseline
+    .command('learn')
+    .description('a complete baseline from known-clean logs')
+    .argument('<path...>', 'log files or folders')
+    .requiredOption('-o, --output <file>', 'baseline file to write (.json for JSON, else YAML)')
+    .option('--name <name>', 'baseline name (default: the file name)')
+    .option('--with-writers', 'record writer images (another writer later makes an entry changed)')
+    .option('--quiet', 'no warnings on stderr')
+    .action((paths: string[], o: baselineCli.LearnCliOptions) => {
+      code = baselineCli.baselineLearnCommand(paths, o);
+    });
+  baseline
+    .command('diff')
+    .description('entries added, removed and changed from baseline A to baseline B')
+    .argument('<a>')
+    .argument('<b>')
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .action((a: string, b: string, o: baselineCli.DiffCliOptions) => {
+      code = baselineCli.baselineDiffCommand(a, b, o);
+    });
+  baseline
+    .command('merge')
+    .description('one baseline knowing every entry of its inputs')
+    .argument('<file...>', 'baseline files (runhunt YAML/JSON or autorunsc CSV)')
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .option('--name <name>', 'baseline name')
+    .action((files: string[], o: baselineCli.MergeCliOptions) => {
+      code = baselineCli.baselineMergeCommand(files, o);
+    });
+  baseline
+    .command('export-sigma')
+    .description('the baseline as Sigma global filters for SIEM rules')
+    .argument('<file>', 'baseline file')
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .option('--rule <id>', 'rule id or name to attach the filters to (repeatable)', collect)
+    .action((file: string, o: baselineCli.ExportSigmaCliOptions) => {
+      code = baselineCli.baselineExportSigmaCommand(file, o);
     });
 
   try {

@@ -98,6 +98,8 @@ export interface Finding {
   baseline: { status: BaselineStatus; match?: string };
   evidence: EventRefOut[];
   rules: { sigma?: string; splunk?: string };
+  /** Sigma rules given with `--sigma` that matched this finding's events. */
+  sigma?: { id: string; title: string; level: string; tags: string[] }[];
 }
 
 export interface Report {
