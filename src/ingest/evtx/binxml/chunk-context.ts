@@ -14,13 +14,14 @@ export class ChunkContext {
   readonly names = new Map<number, string>();
   readonly templates = new Map<number, Template>();
   /**
-   * Templates seen in earlier chunks of the same file, by GUID plus decoded structure. Every
+   * Templates seen in earlier chunks of the same file, by GUID, then decoded structure. Every
    * chunk re-defines its templates, but sharing the decoded (and XML-flattened) form keeps them
    * from being rebuilt and re-promoted by the GC once per chunk: about 40% less peak memory and
    * 30% less CPU on a 200 MB log. Keyed by structure, not GUID alone, so a file that reuses a
    * GUID for different markup still renders what each chunk says.
    */
-  readonly shared = new Map<string, Template>();
+  readonly shared = new Map<string, Template[]>();
+  sharedCount = 0;
   /** Definition offsets being decoded right now: a template that instantiates itself is an error. */
   readonly decoding = new Set<number>();
 

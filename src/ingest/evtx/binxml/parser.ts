@@ -12,6 +12,7 @@ import {
   type ValueTable,
 } from './ir.js';
 import { TOKEN, TOKEN_MORE_FLAG } from './tokens.js';
+import { sameNodes } from './same-structure.js';
 import { decodeUtf16 } from './utf16.js';
 import { ARRAY_FLAG } from './value-types.js';
 
@@ -331,12 +332,18 @@ function parseTemplateDefinition(ctx: ChunkContext, defOff: number, depth: numbe
   ctx.decoding.add(defOff);
   try {
     const nodes = parseFragment(ctx, body, body + dataSize, true, depth);
-    const key = guid + JSON.stringify(nodes);
-    let template = ctx.shared.get(key);
+    const variants = ctx.shared.get(guid);
+    let template = variants?.find((t) => sameNodes(t.nodes, nodes));
     if (template === undefined) {
       template = { offset: defOff, guid, nodes };
-      if (ctx.shared.size >= LIMITS.maxSharedTemplates) ctx.shared.clear();
-      ctx.shared.set(key, template);
+      if (ctx.sharedCount >= LIMITS.maxSharedTemplates) {
+        ctx.shared.clear();
+        ctx.sharedCount = 0;
+      }
+      const list = ctx.shared.get(guid) ?? [];
+      list.push(template);
+      ctx.shared.set(guid, list);
+      ctx.sharedCount++;
     }
     ctx.templates.set(defOff, template);
     return template;
