@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /** Which runhunt commands exist in dist/ right now (hunt lands later; its rows appear by themselves). */
-export function probeRunhunt(repo) {
-  const main = join(repo, 'dist', 'cli', 'main.js');
+export function probeRunhunt(root) {
+  const main = join(root, 'dist', 'cli', 'main.js');
   const help = spawnSync(process.execPath, [main, '--help'], { encoding: 'utf8' });
   const text = `${help.stdout}${help.stderr}`;
   const hasHunt = /^\s+hunt\b/m.test(text);
@@ -15,7 +15,7 @@ export function probeRunhunt(repo) {
     const h = spawnSync(process.execPath, [main, 'hunt', '--help'], { encoding: 'utf8' });
     huntThreads = /--threads\b/.test(`${h.stdout}${h.stderr}`);
   }
-  return { main, hasDump: /^\s+dump\b/m.test(text), hasHunt, huntThreads };
+  return { root, main, hasDump: /^\s+dump\b/m.test(text), hasHunt, huntThreads };
 }
 
 /** runhunt rows. `files` is the list of paths (one big file, or many). */
@@ -72,7 +72,7 @@ export function runhuntCases({ repo, rh, nproc, withApi = true }) {
       tool: 'runhunt reader API (no output)',
       kind: 'runhunt',
       count: 'json',
-      argv: (files) => [node, join(repo, 'bench', 'probes', 'reader-api.mjs'), ...files],
+      argv: (files) => [node, join(repo, 'bench', 'probes', 'reader-api.mjs'), rh.root, ...files],
     });
   }
   return cases;

@@ -1,13 +1,19 @@
 // runhunt's EVTX reader API with no output: reads every event of each file given and prints one
 // JSON line with the counts. Measures the reader alone (no rendering, no stdout writes).
-// Usage: node bench/probes/reader-api.mjs FILE...
-import { fileSource } from '../../dist/ingest/byte-source.js';
-import { readEvtxEvents } from '../../dist/ingest/evtx/index.js';
+// Usage: node bench/probes/reader-api.mjs RUNHUNT_ROOT FILE...
+// RUNHUNT_ROOT holds the built dist/ (the bench measures a snapshot, see bench/lib/snapshot.mjs).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [root, ...files] = process.argv.slice(2);
+const load = (rel) => import(pathToFileURL(join(root, 'dist', rel)).href);
+const { fileSource } = await load('ingest/byte-source.js');
+const { readEvtxEvents } = await load('ingest/evtx/index.js');
 
 let events = 0;
 let issues = 0;
 let fields = 0;
-for (const path of process.argv.slice(2)) {
+for (const path of files) {
   const src = fileSource(path);
   try {
     const ctx = { source: path, onIssue: () => issues++ };
