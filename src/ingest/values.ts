@@ -39,3 +39,17 @@ export function sysmonUtcTime(iso: string): string {
   if (!m) return iso;
   return `${m[1]} ${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}`;
 }
+
+/**
+ * Adds an event data field the way the EVTX reader does: a repeated name (several unnamed
+ * `<Data>` elements, or a name used twice) gets a numeric suffix, `Data`, `Data1`, `Data2`...
+ */
+export function addDataField(data: Record<string, string>, key: string, value: string): void {
+  if (!Object.hasOwn(data, key)) {
+    data[key] = value;
+    return;
+  }
+  let i = 1;
+  while (Object.hasOwn(data, key + i)) i++;
+  data[key + i] = value;
+}

@@ -1,12 +1,14 @@
 import type { DataRule, FieldMapFile } from './field-map.js';
 import { getPath, isObject, type JsonObject } from './paths.js';
 import { first, text } from './sources.js';
-import { scalarText } from '../values.js';
+import { addDataField, scalarText } from '../values.js';
 
 /**
  * The field map's `data` rules: how a record's event data fields are collected (an object's
  * entries, a list of named elements, UserData leaves, the record's remaining top-level fields,
- * or named fields from sources). A later rule never overwrites a field an earlier one set.
+ * or named fields from sources). Fields of the event itself (object, namedList, leaves) are added
+ * as the EVTX reader adds them, repeated names suffixed; the fallbacks (rest, fields) never
+ * overwrite a field already set.
  */
 
 /** `rest` exclusion lists as sets, built once per rule of the (cached) field map. */
@@ -24,13 +26,19 @@ export function applyRule(
   const put = (k: string, v: string | null): void => {
     if (v !== null && k !== '' && !Object.hasOwn(data, k)) data[k] = v;
   };
+  const add = (k: string, v: string | null): void => {
+    if (v !== null && k !== '') addDataField(data, k, v);
+  };
   if (rule.object !== undefined) {
     const o = getPath(obj, rule.object);
     if (isObject(o)) {
       for (const [k, v] of Object.entries(o)) {
         // A named element ({"@Name":..,"#text":..}) is the namedList rule's, not a value.
         if (k.startsWith('#') || k.startsWith('@') || isNamedElement(v)) continue;
-        put(k, scalarText(v));
+        // Unnamed <Data> elements: evtx_dump writes {"#text": [..]}, xmltodict a plain list.
+        const inner = isObject(v) && Object.hasOwn(v, '#text') ? v['#text'] : v;
+        if (Array.isArray(inner)) for (const item of inner) add(k, scalarText(item));
+        else add(k, scalarText(v));
       }
     }
   }
@@ -39,10 +47,10 @@ export function applyRule(
     for (const item of Array.isArray(v) ? v : [v]) {
       if (!isObject(item)) continue;
       const name = firstText(item, rule.name ?? ['@Name']);
-      if (name !== undefined) put(name, firstText(item, rule.text ?? ['#text']) ?? '');
+      if (name !== undefined) add(name, firstText(item, rule.text ?? ['#text']) ?? '');
     }
   }
-  if (rule.leaves !== undefined) collectLeaves(getPath(obj, rule.leaves), '', put);
+  if (rule.leaves !== undefined) collectLeaves(getPath(obj, rule.leaves), '', add);
   if (rule.rest) {
     let exclude = excludeSets.get(rule);
     if (!exclude) {

@@ -266,3 +266,31 @@ test('layouts: Defender rows of one process share a derived ProcessGuid across t
   assert.equal(reg.event.data['ProcessGuid'], proc.event.data['ProcessGuid']);
   assert.notEqual(proc.event.data['ParentProcessGuid'], proc.event.data['ProcessGuid']);
 });
+
+test('layouts: unnamed and repeated data elements are keyed Data, Data1, ... like the EVTX reader', () => {
+  const tree = (eventData: unknown): unknown => ({
+    Event: { System: { Provider: { '@Name': 'P' }, EventID: '1' }, EventData: eventData },
+  });
+  const cases: [unknown, Record<string, string>][] = [
+    [{ Data: { '#text': ['a', 'b'] } }, { Data: 'a', Data1: 'b' }], // evtx_dump
+    [{ Data: ['a', 'b'] }, { Data: 'a', Data1: 'b' }], // xmltodict, unnamed
+    [
+      {
+        Data: [
+          { '@Name': 'X', '#text': '1' },
+          { '@Name': 'X', '#text': '2' },
+        ],
+      },
+      { X: '1', X1: '2' },
+    ],
+    [
+      { Data: 'only', Binary: '00FF' },
+      { Data: 'only', Binary: '00FF' },
+    ],
+  ];
+  for (const [eventData, want] of cases) {
+    const r = mapper.mapRecord(tree(eventData), 'x');
+    assert.equal(r.kind, 'event');
+    if (r.kind === 'event') assert.deepEqual({ ...r.event.data }, want, JSON.stringify(eventData));
+  }
+});

@@ -2,7 +2,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { emptyData, type RawEvent } from '../../model/events.js';
 import { foldGuid } from '../guid.js';
 import { toUtcIso } from '../time.js';
-import { toInteger } from '../values.js';
+import { addDataField, toInteger } from '../values.js';
 import { XML_LIMITS } from './limits.js';
 import { restoreNul, sanitizeEventXml } from './sanitize.js';
 
@@ -130,8 +130,10 @@ class Builder {
       else if (name === 'EventRecordID') this.recordId = toInteger(value);
       else if (name === 'Channel') this.channel = value;
       else if (name === 'Computer') this.computer = value;
-    } else if (depth === 3 && section === 'EventData' && name === 'Data') {
-      if (this.dataName !== null) this.put(this.dataName, value);
+    } else if (depth === 3 && section === 'EventData') {
+      // Named <Data> by its Name; unnamed ones as `Data`, `Data1`, ... and other elements
+      // (<Binary>) by their own name, as the EVTX reader does.
+      this.put(name === 'Data' ? (this.dataName ?? 'Data') : name, value);
       this.dataName = null;
     } else if (depth >= 3 && section === 'UserData' && leaf) {
       this.put(name, value);
@@ -144,7 +146,7 @@ class Builder {
 
   private put(name: string, value: string): void {
     if (++this.fields > XML_LIMITS.maxFields) return;
-    if (!Object.hasOwn(this.data, name)) this.data[name] = value;
+    addDataField(this.data, name, value);
   }
 
   result(guidFields: readonly string[]): RawEvent | string {
