@@ -6,6 +6,7 @@ import type { NormalizedEvent } from './model/normalized.js';
 import { linkChain } from './correlate/chains.js';
 import { EventIndex, type IndexLimits } from './correlate/event-index.js';
 import { mergeCommandLines } from './correlate/merge.js';
+import { applyPrevalence } from './correlate/prevalence.js';
 import { createDetector, type DetectorOptions } from './detect/detector.js';
 import { generateRules } from './emit/rules/index.js';
 import { matchEvent, type SigmaRuleSet } from './sigma/index.js';
@@ -83,6 +84,8 @@ export function huntEvents(
   }
   for (const c of candidates) linkChain(c, index);
   mergeCommandLines(candidates);
+  // Across several hosts: rare-host / common-fleet evidence (src/correlate/prevalence.ts).
+  applyPrevalence(candidates.filter((c) => !c.mergedInto));
   const findings = candidates
     .filter((c) => !c.mergedInto)
     .map((c) => toFinding(c, detector, sigmaHits))
