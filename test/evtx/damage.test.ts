@@ -229,3 +229,20 @@ test('limits: nesting deeper than 64 and a template that instantiates itself are
   assert.equal(l.issues.length, 1);
   assert.match(l.issues[0]!.message, /instantiates itself/);
 });
+
+test('zeroed records before the free space offset are reported with their length', () => {
+  const c = simpleChunk(1, 5);
+  const f = evtxFile([c.finish()]);
+  const end = HEADER + c.pos;
+  let at = HEADER + 512; // start of record 3: two record sizes in
+  for (let i = 0; i < 2; i++) at += new DataView(f.buffer, f.byteOffset).getUint32(at + 4, true);
+  f.fill(0, at, end);
+  const r = readEvents(f);
+  assert.deepEqual(
+    r.items.map((e) => e.recordId),
+    [1, 2],
+  );
+  const z = r.issues.find((i) => i.code === 'zeroed-records')!;
+  assert.equal(z.offset, at);
+  assert.equal(z.skippedBytes, end - at);
+});

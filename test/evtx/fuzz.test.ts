@@ -18,6 +18,7 @@ const KNOWN = new Set([
   'bad-free-space-offset',
   'bad-record-signature',
   'bad-record-size',
+  'zeroed-records',
   'invalid-token',
   'invalid-value-type',
   'invalid-value',

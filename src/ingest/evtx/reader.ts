@@ -136,7 +136,16 @@ function* readChunkRecords<T>(
   let off = CHUNK_HEADER_BYTES;
   while (off + RECORD_HEADER_BYTES <= end) {
     if (view.getUint32(off, true) !== RECORD_SIGNATURE) {
-      if (allZero(chunk.buf, off, end)) return;
+      if (allZero(chunk.buf, off, end)) {
+        // Zeros where the header says records are: wiped or never flushed. Account for them.
+        issue({
+          code: 'zeroed-records',
+          offset: base + off,
+          message: `${end - off} bytes of zeros before the chunk's free space offset`,
+          skippedBytes: end - off,
+        });
+        return;
+      }
       const next = findRecordSignature(chunk, off + 1, end);
       issue({
         code: 'bad-record-signature',
