@@ -1,9 +1,9 @@
 import type { Candidate } from '../model/candidate.js';
-import type { FileEvent, RegistryEvent } from '../model/normalized.js';
+import type { FileEvent, ProcessEvent, RegistryEvent } from '../model/normalized.js';
 import { canonicalPath } from '../detect/value/canonical-path.js';
 import { payloadMatcher } from './payload-match.js';
 import { detectAutostartCommands } from '../detect/command-evidence/detect-autostart-command.js';
-import type { EventIndex } from './event-index.js';
+import { fileName, type EventIndex } from './event-index.js';
 import { linkedEvent } from './linked-event.js';
 
 /** Parents that start autostart entries at logon (Run keys: explorer; RunOnce: runonce; Winlogon: userinit). */
@@ -43,46 +43,46 @@ function linkWriter(c: Candidate, index: EventIndex): void {
 function linkPayload(c: Candidate, index: EventIndex): void {
   if (c.payloadPaths.length === 0) return;
   const t = c.event.time;
-  const matchers = c.payloadPaths.map(payloadMatcher);
   const created = new Set<FileEvent>();
-  for (const m of matchers) {
-    const candidates =
-      m.exact !== undefined
-        ? (index.filesByPath.get(m.exact) ?? [])
-        : [...index.filesByPath.entries()]
-            .filter(([p]) => m.matchesPath(p))
-            .flatMap(([, fs]) => fs);
-    for (const f of candidates) {
-      if (f.action === 'create' && sameHost(f.host, c.event.host) && f.time <= t && f !== c.event) {
-        created.add(f);
-      }
+  const executed = new Set<ProcessEvent>();
+  for (const payload of c.payloadPaths) {
+    const m = payloadMatcher(payload);
+    const name = fileName(payload);
+    for (const f of m.exact !== undefined
+      ? (index.filesByPath.get(m.exact) ?? [])
+      : index.filesNamed(name)) {
+      if (f.action !== 'create' || f === c.event || f.time > t || !sameHost(f.host, c.event.host))
+        continue;
+      if (m.exact !== undefined || m.matchesPath(f.targetFilename.toLowerCase())) created.add(f);
+    }
+    for (const proc of index.processesNaming(name)) {
+      if (proc === c.event || proc.time < t || !sameHost(proc.host, c.event.host)) continue;
+      // The writer itself is not "the payload executed after the write".
+      if (proc.processGuid !== '' && proc.processGuid === c.event.processGuid) continue;
+      const imageIsPayload = m.matchesPath(canonicalPath(proc.image));
+      if (!imageIsPayload && !m.inCommandLine(proc.commandLine.toLowerCase())) continue;
+      // A command line that names the payload as registry data (`reg add ... /d <payload>`,
+      // `reg delete`, Set-ItemProperty) writes or removes the entry: it does not run it.
+      if (!imageIsPayload && touchesAutostart(proc.commandLine)) continue;
+      executed.add(proc);
     }
   }
-  for (const f of created) c.chain.payloadCreated.push(linkedEvent(f, 'payload-created'));
-  if (c.chain.payloadCreated.length > 0) {
-    c.signals.push({
-      id: 'payload-created-before',
-      detail: c.chain.payloadCreated[0]?.targetFilename ?? '',
-    });
+  const byTime = <T extends { time: string }>(a: T, b: T): number =>
+    a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
+  for (const f of [...created].sort(byTime)) {
+    c.chain.payloadCreated.push(linkedEvent(f, 'payload-created'));
   }
-  for (const proc of index.processes) {
-    if (proc === c.event || proc.time < t || !sameHost(proc.host, c.event.host)) continue;
-    // The writer itself is not "the payload executed after the write".
-    if (proc.processGuid !== '' && proc.processGuid === c.event.processGuid) continue;
-    const image = canonicalPath(proc.image);
-    const cmd = proc.commandLine.toLowerCase();
-    if (!matchers.some((m) => m.matchesPath(image) || m.inCommandLine(cmd))) continue;
-    // A command line that names the payload as registry data (`reg add ... /d <payload>`,
-    // `reg delete`, Set-ItemProperty) writes or removes the entry: it does not run the payload.
-    if (!matchers.some((m) => m.matchesPath(image)) && touchesAutostart(proc.commandLine)) continue;
-    const atLogon = LOGON_PARENTS.has(baseName(proc.parentImage));
-    c.chain.payloadExecuted.push(linkedEvent(proc, atLogon ? 'ran-at-logon' : 'executed'));
+  for (const p of [...executed].sort(byTime)) {
+    const atLogon = LOGON_PARENTS.has(baseName(p.parentImage));
+    c.chain.payloadExecuted.push(linkedEvent(p, atLogon ? 'ran-at-logon' : 'executed'));
   }
-  if (c.chain.payloadExecuted.length > 0) {
-    c.signals.push({
-      id: 'payload-executed-after',
-      detail: c.chain.payloadExecuted[0]?.image ?? '',
-    });
+  const firstCreated = c.chain.payloadCreated[0];
+  if (firstCreated) {
+    c.signals.push({ id: 'payload-created-before', detail: firstCreated.targetFilename ?? '' });
+  }
+  const firstRun = c.chain.payloadExecuted[0];
+  if (firstRun) {
+    c.signals.push({ id: 'payload-executed-after', detail: firstRun.image });
     const logon = c.chain.payloadExecuted.find((x) => x.relation === 'ran-at-logon');
     if (logon) c.signals.push({ id: 'ran-at-logon', detail: logon.commandLine ?? logon.image });
   }
@@ -100,7 +100,7 @@ function linkLater(c: Candidate, index: EventIndex): void {
     linkDeleteCommands(c, index);
   }
   if (c.kind === 'startup-folder' && c.file) {
-    for (const f of index.filesByPath.get(canonicalPath(c.file.targetFilename)) ?? []) {
+    for (const f of index.filesByPath.get(c.file.targetFilename.toLowerCase()) ?? []) {
       if (f.action === 'delete' && f.time >= e.time && sameHost(f.host, e.host)) {
         c.chain.later.push(linkedEvent(f, 'deleted'));
       }
@@ -120,16 +120,14 @@ function linkLater(c: Candidate, index: EventIndex): void {
  * Command lines that delete a value (`reg delete <key> /v <name>`, `Remove-ItemProperty`): the
  * cleanup as the process log shows it, also where no EID 12 DeleteValue was logged.
  */
-const DELETE_COMMAND = /\breg(?:\.exe)?\s+delete\b|\bremove-itemproperty\b|\brp\s/;
 
 function linkDeleteCommands(c: Candidate, index: EventIndex): void {
   const [key, valueName] = c.matchKey.split('|');
   if (!key) return;
-  for (const p of index.processes) {
+  for (const p of index.deleteCommands) {
     if (p.time < c.event.time || !sameHost(p.host, c.event.host)) continue;
     // Quotes are dropped: Atomic Red Team writes `/V Atomic" Red "Team`.
     const cmd = p.commandLine.toLowerCase().replace(/["']/g, '');
-    if (!DELETE_COMMAND.test(cmd)) continue;
     const at = cmd.indexOf(key);
     if (at < 0 || /[\\\w]/.test(cmd.charAt(at + key.length))) continue;
     if (valueName && !cmd.includes(valueName)) continue;
@@ -149,10 +147,7 @@ function laterRelation(r: RegistryEvent, target: string, orig: RegistryEvent): s
 
 /** The command line writes or removes an autostart entry (running a Startup script is neither). */
 function touchesAutostart(commandLine: string): boolean {
-  return (
-    DELETE_COMMAND.test(commandLine.toLowerCase()) ||
-    detectAutostartCommands(commandLine).some((c) => c.action !== 'startup-exec')
-  );
+  return detectAutostartCommands(commandLine).some((c) => c.action !== 'startup-exec');
 }
 
 /** Registry events on this value or on one of its parent keys (a DeleteKey removes the values). */

@@ -1,5 +1,4 @@
 import type { FileEvent, ProcessEvent, RegistryEvent } from '../model/normalized.js';
-import { canonicalPath } from '../detect/value/canonical-path.js';
 
 /** How many events of each kind the index keeps; the oldest go first beyond that. */
 export interface IndexLimits {
@@ -15,15 +14,36 @@ export const DEFAULT_INDEX_LIMITS: IndexLimits = {
 };
 
 /**
- * What correlation needs to remember while the events stream past: process creations by
- * ProcessGuid and by image, file creations and deletions by path, and registry changes on
- * autostart keys. Memory is bounded by the limits, not by the input: beyond them the oldest
- * entries are evicted (and counted, so the report can say a chain may be incomplete).
+ * Command lines that delete an autostart value (`reg delete <key> /v <name>`,
+ * `Remove-ItemProperty`, `rp`): the cleanup as the process log shows it.
+ */
+const DELETE_COMMAND = /\breg(?:\.exe)?"?\s+delete\b|\bremove-itemproperty\b|\brp\s/i;
+
+/** File names with an extension inside a command line (`"C:\a b\x.hta"` → `x.hta`). */
+const FILE_NAME = /[^\\/"'\s,=]+\.[a-z0-9]{1,5}(?=$|["'\s,;)])/g;
+
+/** Lower-case file name of a path. */
+export function fileName(path: string): string {
+  const i = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+  return (i >= 0 ? path.slice(i + 1) : path).toLowerCase();
+}
+
+/**
+ * What correlation needs to remember while the events stream past, keyed so that linking a
+ * finding is a few look-ups, never a scan: process creations by ProcessGuid, by image file name
+ * and by the file names their command lines mention; file creations and deletions by path;
+ * registry changes on autostart keys by target. Memory is bounded by the limits, not by the
+ * input: beyond them the oldest entries are evicted (and counted).
  */
 export class EventIndex {
-  readonly byGuid = new Map<string, ProcessEvent>();
+  private readonly byGuid = new Map<string, ProcessEvent>();
+  /** Every process event kept, oldest first (for eviction and clock correction). */
   readonly processes: ProcessEvent[] = [];
+  private readonly byName = new Map<string, ProcessEvent[]>();
+  /** Processes whose command line deletes a registry value. */
+  readonly deleteCommands: ProcessEvent[] = [];
   readonly filesByPath = new Map<string, FileEvent[]>();
+  private readonly filesByName = new Map<string, string[]>();
   readonly registry: RegistryEvent[] = [];
   /** Registry events by lower-case TargetObject, for deletes and overwrites of an entry. */
   readonly registryByTarget = new Map<string, RegistryEvent[]>();
@@ -35,22 +55,41 @@ export class EventIndex {
   addProcess(e: ProcessEvent): void {
     if (e.processGuid) this.byGuid.set(guidKey(e.host, e.processGuid), e);
     this.processes.push(e);
-    if (this.processes.length > this.limits.processes) {
-      // Evict a tenth at once so eviction costs O(1) per event on average.
-      const old = this.processes.splice(0, Math.ceil(this.limits.processes / 10));
-      for (const o of old) {
-        if (o.processGuid && this.byGuid.get(guidKey(o.host, o.processGuid)) === o) {
-          this.byGuid.delete(guidKey(o.host, o.processGuid));
-        }
+    const names = new Set([
+      fileName(e.image),
+      ...(e.commandLine.toLowerCase().match(FILE_NAME) ?? []),
+    ]);
+    for (const n of names) push(this.byName, n, e);
+    if (DELETE_COMMAND.test(e.commandLine)) this.deleteCommands.push(e);
+    if (this.processes.length > this.limits.processes) this.evictProcesses();
+  }
+
+  /** Evicts a tenth at once, so eviction costs O(1) per event on average. */
+  private evictProcesses(): void {
+    const old = new Set(this.processes.splice(0, Math.ceil(this.limits.processes / 10)));
+    for (const o of old) {
+      if (o.processGuid && this.byGuid.get(guidKey(o.host, o.processGuid)) === o) {
+        this.byGuid.delete(guidKey(o.host, o.processGuid));
       }
-      this.evicted += old.length;
     }
+    for (const [k, list] of this.byName) {
+      const keep = list.filter((p) => !old.has(p));
+      if (keep.length > 0) this.byName.set(k, keep);
+      else this.byName.delete(k);
+    }
+    const keepDel = this.deleteCommands.filter((p) => !old.has(p));
+    this.deleteCommands.splice(0, this.deleteCommands.length, ...keepDel);
+    this.evicted += old.size;
   }
 
   addFile(e: FileEvent): void {
-    const key = canonicalPath(e.targetFilename);
+    // TargetFilename is a full path as the file system wrote it: lower case is its canonical form.
+    const key = e.targetFilename.toLowerCase();
     let list = this.filesByPath.get(key);
-    if (!list) this.filesByPath.set(key, (list = []));
+    if (!list) {
+      this.filesByPath.set(key, (list = []));
+      push(this.filesByName, fileName(key), key);
+    }
     list.push(e);
     if (++this.fileCount > this.limits.files) {
       // Evict the oldest path bucket (Map keeps insertion order).
@@ -58,6 +97,10 @@ export class EventIndex {
       if (!first.done) {
         this.fileCount -= this.filesByPath.get(first.value)?.length ?? 0;
         this.filesByPath.delete(first.value);
+        const n = fileName(first.value);
+        const paths = this.filesByName.get(n)?.filter((p) => p !== first.value) ?? [];
+        if (paths.length > 0) this.filesByName.set(n, paths);
+        else this.filesByName.delete(n);
         this.evicted++;
       }
     }
@@ -65,10 +108,7 @@ export class EventIndex {
 
   addRegistry(e: RegistryEvent): void {
     this.registry.push(e);
-    const key = e.targetObject.toLowerCase();
-    let list = this.registryByTarget.get(key);
-    if (!list) this.registryByTarget.set(key, (list = []));
-    list.push(e);
+    push(this.registryByTarget, e.targetObject.toLowerCase(), e);
     if (this.registry.length > this.limits.registry) {
       const old = this.registry.splice(0, Math.ceil(this.limits.registry / 10));
       for (const o of old) {
@@ -84,6 +124,22 @@ export class EventIndex {
   process(host: string, guid: string): ProcessEvent | undefined {
     return guid ? this.byGuid.get(guidKey(host, guid)) : undefined;
   }
+
+  /** Processes whose image or command line names a file called `name` (lower case). */
+  processesNaming(name: string): readonly ProcessEvent[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** File events on paths whose file name is `name` (lower case). */
+  filesNamed(name: string): FileEvent[] {
+    return (this.filesByName.get(name) ?? []).flatMap((p) => this.filesByPath.get(p) ?? []);
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 function guidKey(host: string, guid: string): string {

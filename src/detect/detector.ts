@@ -175,8 +175,8 @@ function fileCandidate(e: FileEvent): Candidate | null {
     [{ id: 'startup-folder-drop', detail: m.fileName }, ...analyzeStartupFile(e.targetFilename)],
   );
   c.file = { targetFilename: e.targetFilename };
+  // No path-class signals here: every per-user Startup folder lies in AppData by design.
   c.payloadPaths = [canonicalPath(e.targetFilename)];
-  pathSignals(c.signals, e.targetFilename);
   return c;
 }
 
