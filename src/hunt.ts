@@ -13,7 +13,7 @@ import { matchEvent, type SigmaRuleSet } from './sigma/index.js';
 import type { RuleInfo } from './sigma/types.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { ClockSkew } from './normalize/clock-skew.js';
-import { normalizeEvent } from './normalize/sysmon.js';
+import { isHuntRelevant, normalizeEvent } from './normalize/sysmon.js';
 import { scoreCandidate } from './score/score-candidate.js';
 import { VERSION } from './version.js';
 
@@ -45,6 +45,9 @@ export function hunt(paths: readonly string[], opts: HuntOptions = {}): Report {
       inputs.push(s);
       opts.onInput?.(s);
     },
+    // Fast path: without Sigma rules (which may read any event) only the event types the
+    // detectors use need decoding; the EVTX reader skips the rest after reading their System ids.
+    ...(opts.sigma ? {} : { want: isHuntRelevant }),
   });
   return huntEvents(events, opts, inputs);
 }
@@ -98,7 +101,11 @@ export function huntEvents(
     generatedAt: opts.generatedAt ?? new Date().toISOString(),
     inputs,
     summary: {
-      eventsScanned: scanned,
+      // Inputs count the records a fast path skipped; events from elsewhere count themselves.
+      eventsScanned: Math.max(
+        scanned,
+        inputs.reduce((n, s) => n + s.events, 0),
+      ),
       autostartEvents: autostart,
       findings: findings.length,
       bySeverity: countBySeverity(findings),

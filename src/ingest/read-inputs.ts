@@ -55,6 +55,11 @@ export function expandPaths(
 export interface ReadInputsOptions {
   /** Called once per input when it has been read completely (or failed). */
   onInput?: (summary: InputSummary) => void;
+  /**
+   * Only events of these providers and ids are needed (`hunt`): readers that can decide before
+   * decoding a record (EVTX) skip the others cheaply; other readers yield everything.
+   */
+  want?: (provider: string, eventId: number) => boolean;
 }
 
 type Mode<T> = (entry: ReaderEntry, stream: InputStream, ctx: ReadContext) => Iterable<T>;
@@ -65,6 +70,11 @@ function* readWith<T>(
   opts: ReadInputsOptions,
 ): Generator<T> {
   const report = opts.onInput ?? (() => {});
+  const want = opts.want;
+  if (want) {
+    const inner = mode;
+    mode = (entry, stream, ctx) => inner(entry, stream, { ...ctx, want });
+  }
   for (const path of expandPaths(paths, report)) {
     if (path === STDIN_PATH) {
       yield* readStream(path, path, { chunks: stdinChunks(), size: null }, mode, report, 0, []);
@@ -170,7 +180,12 @@ function* readStream<T>(
     bytes: input.size ?? 0,
     issues: [],
   };
-  const ctx: ReadContext = { source: leafPath, onIssue: (i) => summary.issues.push(i) };
+  const ctx: ReadContext = {
+    source: leafPath,
+    onIssue: (i) => summary.issues.push(i),
+    // Records a fast-path filter skipped were read all the same: they count as events.
+    onSkipped: () => void summary.events++,
+  };
   for (const item of mode(entry, counted.stream, ctx)) {
     summary.events++;
     yield item;

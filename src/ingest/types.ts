@@ -7,6 +7,12 @@ export interface ReadContext {
   source: string;
   /** Called for every problem found; the reader then resumes at the next thing it can trust. */
   onIssue(issue: InputIssue): void;
+  /**
+   * Fast path: readers that can tell provider and event id before decoding the rest (EVTX) skip
+   * records this rejects and call `onSkipped` for each, so they are still counted.
+   */
+  want?: (provider: string, eventId: number) => boolean;
+  onSkipped?(): void;
 }
 
 /** Every input format has one: bytes in, RawEvents out, problems reported through ctx. */

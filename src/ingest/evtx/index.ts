@@ -32,7 +32,8 @@ export function* readEvtxEvents(
   ctx: ReadContext,
   opts: EvtxReadOptions = {},
 ): Generator<RawEvent> {
-  const { want, onSkipped } = opts;
+  const want = opts.want ?? ctx.want;
+  const onSkipped = opts.onSkipped ?? ctx.onSkipped?.bind(ctx);
   yield* readEvtxRecords(src, ctx, (chunk, nodes, info) => {
     const ev = newRawEvent(ctx.source, info.recordId, '');
     if (toRawEvent(chunk, nodes, ev, want)) {
