@@ -70,6 +70,20 @@ test('strong malicious evidence keeps its score on every host', () => {
   }
 });
 
+test('a redirected Startup folder on every host keeps its score (its indicator comes at finish)', () => {
+  const e = normalizeEvent(
+    sysmonSetValue({
+      computer: 'A',
+      targetObject:
+        'HKU\\S-1-5-21-1-2-3-1001\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\User Shell Folders\\Startup',
+      details: 'C:\\ProgramData\\x',
+    }),
+  );
+  const c = e && detector.candidate(e);
+  assert.ok(c);
+  assert.equal(keepsScore(c), true);
+});
+
 test('a strong writer signal also keeps the score (judged from the writer before finish)', () => {
   const c = candidate(
     'A',

@@ -11,7 +11,9 @@
  *       or downloading PowerShell, mshta/regsvr32 tricks, a masquerading name, a hidden value name,
  *       a script-host/Office/WMI writer, ...): a LOLBin loading a script from Temp stays high on
  *       every host, since a worm or a fleet-wide push looks exactly like that; or
- *   (b) it has some malicious evidence and the non-malicious part of the score (the location's
+ *   (b) the location is one whose data is checked against Windows' default (Startup folder
+ *       redirection, Winlogon Shell/Userinit): any other data there is strong evidence; or
+ *   (c) it has some malicious evidence and the non-malicious part of the score (the location's
  *       own weight and chain evidence) is smaller than the reduction, so the reduction would eat
  *       into the malicious part (an extended location, base 15, with a Roaming path).
  * "Malicious evidence" is every positive indicator about the value, the file or the writer
@@ -55,6 +57,17 @@ const BASE_IDS = new Set([
   'startup-folder-drop',
 ]);
 const NON_MALICIOUS_CATEGORIES = new Set(['chain', 'baseline', 'rules']);
+/**
+ * Locations whose data the detector compares with Windows' own default when it finishes a finding
+ * (DEFAULT_CHECKED in src/detect/detector.ts): anything else there fires a strong indicator
+ * (startup-redirect 45, winlogon-shell-userinit 35) that is not among the signals yet. The default
+ * itself is baseline-known (−40) anyway, so these are never reduced for being common.
+ */
+const DEFAULT_CHECKED_LOCATIONS = new Set([
+  'user-startup-folder-redirect',
+  'common-startup-folder-redirect',
+  'winlogon-userinit-shell',
+]);
 /** A single piece of malicious evidence at least this heavy keeps a finding's score on every host. */
 export const STRONG_EVIDENCE_WEIGHT = 25;
 
@@ -99,8 +112,9 @@ export function applyPrevalence(
   return summary;
 }
 
-/** Rules (a) and (b) of the module comment. */
+/** Rules (a), (b) and (c) of the module comment. */
 export function keepsScore(c: Candidate): boolean {
+  if (DEFAULT_CHECKED_LOCATIONS.has(c.location.id) && c.kind === 'registry') return true;
   const reduction = -(indicatorDef('common-fleet')?.weight ?? 0);
   const signals: Signal[] = [...c.signals, ...writerSignals(c)];
   const seen = new Set<string>();

@@ -90,8 +90,9 @@ test('hunt: rare entry scores higher in the fleet than alone; the fleet-wide ben
 test('hunt: strong malicious entries on every host keep their score (common-fleet withheld)', () => {
   const alone = huntEvents(oneHost(), FIXED).findings;
   const inFleet = huntEvents(fleet(), FIXED).findings;
-  // The hidden-value-name taskhost entry and the AppData svchost masquerade are on all hosts.
-  for (const name of ['', '360v']) {
+  // The hidden-value-name taskhost entry, the AppData svchost masquerade and the Startup folder
+  // redirected to ProgramData are on all hosts.
+  for (const name of ['', '360v', 'startup']) {
     const a = find(alone, name);
     for (let i = 0; i < HOSTS; i++) {
       const f = find(inFleet, name, hostName(i));
