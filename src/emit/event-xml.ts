@@ -1,39 +1,53 @@
 import type { RawEvent } from '../model/events.js';
 
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /[&<>"'\u0000-\u0008\u000a-\u001f]/g; // tab stays, as EvtRender leaves it
 
-/** Escapes text or attribute content for XML. */
+function escapeChar(c: string): string {
+  switch (c) {
+    case '&':
+      return '&amp;';
+    case '<':
+      return '&lt;';
+    case '>':
+      return '&gt;';
+    case '"':
+      return '&quot;';
+    case "'":
+      return '&apos;';
+    default:
+      // Control characters (newlines included) as character references: one event, one line.
+      return '&#' + c.charCodeAt(0) + ';';
+  }
+}
+
+/** Escapes text or attribute content for XML, keeping the result on one line. */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+  return s.replace(ESCAPE, escapeChar);
 }
 
 /**
- * Renders a RawEvent as Windows event XML on one line. Used for formats that carry no XML of
- * their own (JSON, CSV); EVTX renders its BinXML directly.
+ * Renders a RawEvent as Windows event XML on one line, the way EvtRender writes it (single-quoted
+ * attributes, xmlns on Event), as `dump --format xml` does for EVTX. Used for formats that carry
+ * no XML of their own (JSON, CSV); EVTX renders its BinXML directly.
  */
 export function renderEventXml(e: RawEvent): string {
   const sys =
-    `<System><Provider Name="${escapeXml(e.provider)}"/>` +
+    `<System><Provider Name='${escapeXml(e.provider)}'/>` +
     `<EventID>${e.eventId}</EventID>` +
     (e.version !== undefined ? `<Version>${e.version}</Version>` : '') +
-    `<TimeCreated SystemTime="${escapeXml(e.timeCreated)}"/>` +
+    `<TimeCreated SystemTime='${escapeXml(e.timeCreated)}'/>` +
     (e.recordId !== null ? `<EventRecordID>${e.recordId}</EventRecordID>` : '') +
     `<Channel>${escapeXml(e.channel)}</Channel>` +
     `<Computer>${escapeXml(e.computer)}</Computer>` +
-    (e.userId !== undefined ? `<Security UserID="${escapeXml(e.userId)}"/>` : '<Security/>') +
+    (e.userId !== undefined ? `<Security UserID='${escapeXml(e.userId)}'/>` : '<Security/>') +
     `</System>`;
   let data = '';
   for (const [name, value] of Object.entries(e.data)) {
-    data += `<Data Name="${escapeXml(name)}">${escapeXml(value)}</Data>`;
+    data += `<Data Name='${escapeXml(name)}'>${escapeXml(value)}</Data>`;
   }
   return (
-    `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">${sys}` +
+    `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>${sys}` +
     `<EventData>${data}</EventData></Event>`
   );
 }
