@@ -92,18 +92,30 @@ export function evtxexportCase({ repo }) {
   };
 }
 
-export function tsEvtxCase({ repo }) {
-  return {
-    id: 'ts-evtx',
-    tool: '@ts-evtx/core (renderXml)',
-    kind: 'peer',
-    count: 'json',
-    argv: (files) => [
-      process.execPath,
-      join(repo, 'bench', 'peers', 'ts-evtx-count.mjs'),
-      ...files,
-    ],
-  };
+/**
+ * @ts-evtx/core has no CLI: a script renders each record with renderXml(). The main row writes
+ * that XML to stdout like the other XML tools (same pipe, same counting); `quiet` renders without
+ * writing, to show what the output costs it.
+ */
+export function tsEvtxCase({ repo, quiet = false }) {
+  const script = join(repo, 'bench', 'peers', 'ts-evtx-count.mjs');
+  return quiet
+    ? {
+        id: 'ts-evtx-quiet',
+        tool: '@ts-evtx/core renderXml, no output',
+        kind: 'peer',
+        count: 'json',
+        argv: (files) => [process.execPath, script, ...files],
+        // A reference row, not a target: one run keeps the bench short.
+        maxRuns: 1,
+      }
+    : {
+        id: 'ts-evtx',
+        tool: '@ts-evtx/core renderXml',
+        kind: 'peer',
+        count: 'xml-events',
+        argv: (files) => [process.execPath, script, '--print', ...files],
+      };
 }
 
 export function pythonEvtxCase() {
