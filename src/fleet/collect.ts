@@ -6,7 +6,7 @@
 import type { InputSummary, RawEvent } from '../model/events.js';
 import { createDetector, type DetectorOptions } from '../detect/detector.js';
 import { readInputs } from '../ingest/read-inputs.js';
-import { normalizeEvent } from '../normalize/sysmon.js';
+import { isHuntRelevant, normalizeEvent } from '../normalize/sysmon.js';
 import { observeCandidate, type AutostartObservation } from './observe.js';
 import { Stacker, type StackOptions, type StackResult } from './stack.js';
 
@@ -55,6 +55,11 @@ export function stackPaths(
   paths: readonly string[],
   opts: CollectOptions & StackOptions = {},
 ): StackResult {
-  const events = readInputs(paths, opts.onInput ? { onInput: opts.onInput } : {});
+  // The hunt's fast path: only the event types the detector reads are decoded (EVTX skips the
+  // rest after their System ids), so hosts count when they logged such events.
+  const events = readInputs(paths, {
+    want: isHuntRelevant,
+    ...(opts.onInput ? { onInput: opts.onInput } : {}),
+  });
   return stackEvents(events, opts);
 }
