@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import type { InputSummary } from '../model/events.js';
 import type { Report, Severity } from '../model/finding.js';
@@ -45,6 +46,15 @@ export interface HuntCliOptions {
 
 export { UsageError };
 
+/** `--threads N` (a positive integer); by default one worker per core (src/parallel). */
+function threadsOption(v: string | undefined): number {
+  if (v === undefined) return availableParallelism();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--threads '${v}' is not a positive integer`);
+  return n;
+}
+
 export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<number> {
   const toTerminal = !o.output && process.stdout.isTTY === true;
   const format = o.format ?? (toTerminal ? 'table' : 'json');
@@ -88,6 +98,7 @@ export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<n
   let report: Report;
   try {
     report = hunt(paths, {
+      threads: threadsOption(o.threads),
       ...(o.since !== undefined ? { since: o.since } : {}),
       ...(o.until !== undefined ? { until: o.until } : {}),
       ...(o.baseline?.length ? { baselineFiles: o.baseline } : {}),
