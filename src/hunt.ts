@@ -7,11 +7,12 @@ import { linkChain } from './correlate/chains.js';
 import { EventIndex, type IndexLimits } from './correlate/event-index.js';
 import { mergeCommandLines } from './correlate/merge.js';
 import { applyPrevalence } from './correlate/prevalence.js';
-import { createDetector, type DetectorOptions } from './detect/detector.js';
+import { createDetector, type Detector, type DetectorOptions } from './detect/detector.js';
 import { generateRules } from './emit/rules/index.js';
 import { matchEvent, type SigmaRuleSet } from './sigma/index.js';
 import type { RuleInfo } from './sigma/types.js';
 import { readInputs } from './ingest/read-inputs.js';
+import { huntParallel } from './parallel/hunt-parallel.js';
 import { ClockSkew } from './normalize/clock-skew.js';
 import { isHuntRelevant, normalizeEvent } from './normalize/sysmon.js';
 import { scoreCandidate } from './score/score-candidate.js';
@@ -31,14 +32,23 @@ export interface HuntOptions extends DetectorOptions {
   /** Sigma rules (`--sigma`) run over every event; a match on a finding's evidence raises it. */
   sigma?: SigmaRuleSet;
   indexLimits?: IndexLimits;
+  /**
+   * Worker threads reading the inputs (default 1: this thread). More than one needs the built
+   * package (dist/); from sources (tsx), with Sigma rules or with stdin the hunt reads in this
+   * thread. With workers, `onEvent` gets a placeholder per event read (for progress counts).
+   */
+  threads?: number;
 }
 
 /**
  * Hunts autostart persistence in the given files and folders: reads every input, keeps the
  * events a chain may need, turns autostart writes into findings, links their evidence, scores
  * them and returns the report (every finding, informational ones included).
+ * With `threads` > 1 the inputs are read by worker threads (src/parallel); the report is the same.
  */
 export function hunt(paths: readonly string[], opts: HuntOptions = {}): Report {
+  const parallel = (opts.threads ?? 1) > 1 && !opts.sigma ? huntParallel(paths, opts) : null;
+  if (parallel) return parallel;
   const inputs: InputSummary[] = [];
   const events = readInputs(paths, {
     onInput: (s) => {
@@ -58,62 +68,115 @@ export function huntEvents(
   opts: HuntOptions = {},
   inputs: InputSummary[] = [],
 ): Report {
-  const detector = createDetector(opts);
-  const index = new EventIndex(opts.indexLimits);
-  const candidates: Candidate[] = [];
-  const since = opts.since ? Date.parse(opts.since) : -Infinity;
-  const until = opts.until ? Date.parse(opts.until) : Infinity;
-  const skew = new ClockSkew();
-  const sigmaHits = new SigmaHits();
-  let scanned = 0;
-  let autostart = 0;
-  for (const raw of events) {
-    scanned++;
-    opts.onEvent?.(raw);
-    if (opts.sigma) sigmaHits.record(raw, matchEvent(opts.sigma, raw));
+  const hunter = new Hunter(opts);
+  for (const raw of events) hunter.addRaw(raw);
+  return hunter.report(inputs);
+}
+
+/** What a worker already worked out for one event (src/parallel): the same as Hunter.add would. */
+export interface PreparedEvent {
+  keep: boolean;
+  candidate: Candidate | null;
+}
+
+/**
+ * The hunt's state while events stream in, in input order: the clock-skew votes, the bounded
+ * correlation index and the candidates. Events may arrive raw (one thread) or already normalised
+ * and judged by a worker (PreparedEvent); either way each goes through the same steps in the same
+ * order, so the report does not depend on the thread count.
+ */
+export class Hunter {
+  private readonly detector;
+  private readonly index;
+  private readonly candidates: Candidate[] = [];
+  private readonly since: number;
+  private readonly until: number;
+  private readonly skew = new ClockSkew();
+  private readonly sigmaHits = new SigmaHits();
+  /** Events read (fast-path skips are counted by the inputs instead). */
+  scanned = 0;
+  private autostart = 0;
+
+  constructor(private readonly opts: HuntOptions) {
+    this.detector = createDetector(opts);
+    this.index = new EventIndex(opts.indexLimits);
+    this.since = opts.since ? Date.parse(opts.since) : -Infinity;
+    this.until = opts.until ? Date.parse(opts.until) : Infinity;
+  }
+
+  addRaw(raw: RawEvent): void {
+    this.scanned++;
+    this.opts.onEvent?.(raw);
+    if (this.opts.sigma) this.sigmaHits.record(raw, matchEvent(this.opts.sigma, raw));
     const e = normalizeEvent(raw);
-    if (!e) continue;
-    skew.observe(e);
-    if (!inWindow(e, since, until)) continue;
-    if (e.type !== 'registry' || detector.isAutostartRegistry(e)) remember(index, e);
-    const c = detector.candidate(e);
+    if (e) this.add(e);
+  }
+
+  /** A normalised event; `prepared` when a worker already judged it (see prepareEvent). */
+  add(e: NormalizedEvent, prepared?: PreparedEvent): void {
+    this.skew.observe(e);
+    if (!inWindow(e, this.since, this.until)) return;
+    const keep = prepared ? prepared.keep : keepForLinks(this.detector, e);
+    if (keep) remember(this.index, e);
+    const c = prepared ? prepared.candidate : this.detector.candidate(e);
     if (c) {
-      autostart++;
-      candidates.push(c);
+      this.autostart++;
+      this.candidates.push(c);
     }
   }
-  for (const e of [...index.processes, ...index.registry, ...candidates.map((c) => c.event)]) {
-    skew.correct(e);
+
+  /** An event a worker found needs nothing but its clock-skew vote. */
+  observeSkew(e: Pick<NormalizedEvent, 'ref' | 'time' | 'loggedTime' | 'timeFromLog'>): void {
+    this.skew.observe(e as NormalizedEvent);
   }
-  for (const c of candidates) linkChain(c, index);
-  mergeCommandLines(candidates);
-  // Across several hosts: rare-host / common-fleet evidence (src/correlate/prevalence.ts).
-  applyPrevalence(candidates.filter((c) => !c.mergedInto));
-  const findings = candidates
-    .filter((c) => !c.mergedInto)
-    .map((c) => toFinding(c, detector, sigmaHits))
-    .sort(byTimeThenId);
-  findings.forEach((f, i) => (f.id = `F${String(i + 1).padStart(4, '0')}`));
-  const rules = attachRules(findings, opts.generatedAt);
-  return {
-    schemaVersion: 1,
-    tool: { name: 'runhunt', version: VERSION },
-    generatedAt: opts.generatedAt ?? new Date().toISOString(),
-    inputs,
-    summary: {
-      // Inputs count the records a fast path skipped; events from elsewhere count themselves.
-      eventsScanned: Math.max(
-        scanned,
-        inputs.reduce((n, s) => n + s.events, 0),
-      ),
-      autostartEvents: autostart,
-      findings: findings.length,
-      bySeverity: countBySeverity(findings),
-      hosts: [...new Set(findings.map((f) => f.host))].sort(),
-    },
-    findings,
-    rules,
-  };
+
+  report(inputs: InputSummary[]): Report {
+    const { detector, index, candidates, skew, sigmaHits, opts } = this;
+    for (const e of [...index.processes, ...index.registry, ...candidates.map((c) => c.event)]) {
+      skew.correct(e);
+    }
+    for (const c of candidates) linkChain(c, index);
+    mergeCommandLines(candidates);
+    // Across several hosts: rare-host / common-fleet evidence (src/correlate/prevalence.ts).
+    applyPrevalence(candidates.filter((c) => !c.mergedInto));
+    const findings = candidates
+      .filter((c) => !c.mergedInto)
+      .map((c) => toFinding(c, detector, sigmaHits))
+      .sort(byTimeThenId);
+    findings.forEach((f, i) => (f.id = `F${String(i + 1).padStart(4, '0')}`));
+    const rules = attachRules(findings, opts.generatedAt);
+    return {
+      schemaVersion: 1,
+      tool: { name: 'runhunt', version: VERSION },
+      generatedAt: opts.generatedAt ?? new Date().toISOString(),
+      inputs,
+      summary: {
+        // Inputs count the records a fast path skipped; events from elsewhere count themselves.
+        eventsScanned: Math.max(
+          this.scanned,
+          inputs.reduce((n, s) => n + s.events, 0),
+        ),
+        autostartEvents: this.autostart,
+        findings: findings.length,
+        bySeverity: countBySeverity(findings),
+        hosts: [...new Set(findings.map((f) => f.host))].sort(),
+      },
+      findings,
+      rules,
+    };
+  }
+}
+
+/** Registry events off autostart locations cannot be part of a chain: everything else is kept. */
+export function keepForLinks(detector: Detector, e: NormalizedEvent): boolean {
+  return e.type !== 'registry' || detector.isAutostartRegistry(e);
+}
+
+/** In the time window of `since` / `until` (ms; events without a time always are). */
+export function inWindow(e: NormalizedEvent, since: number, until: number): boolean {
+  if (since === -Infinity && until === Infinity) return true;
+  const t = Date.parse(e.time);
+  return Number.isNaN(t) || (t >= since && t <= until);
 }
 
 function remember(index: EventIndex, e: NormalizedEvent): void {
@@ -122,17 +185,7 @@ function remember(index: EventIndex, e: NormalizedEvent): void {
   else index.addRegistry(e);
 }
 
-function inWindow(e: NormalizedEvent, since: number, until: number): boolean {
-  if (since === -Infinity && until === Infinity) return true;
-  const t = Date.parse(e.time);
-  return Number.isNaN(t) || (t >= since && t <= until);
-}
-
-function toFinding(
-  c: Candidate,
-  detector: ReturnType<typeof createDetector>,
-  sigma: SigmaHits,
-): Finding {
+function toFinding(c: Candidate, detector: Detector, sigma: SigmaHits): Finding {
   detector.finish(c);
   const matched = sigma.forRefs(c.evidence);
   if (matched.length > 0) {

@@ -10,10 +10,11 @@ import { formatFiletime } from './binxml/format.js';
 import { NodeKind } from './binxml/ir.js';
 import { renderXml } from './binxml/render-xml.js';
 import { newRawEvent, toRawEvent, type WantFilter } from './binxml/to-raw-event.js';
-import { readEvtxRecords } from './reader.js';
+import { readEvtxChunkRange, readEvtxRecords, type ChunkRange } from './reader.js';
 
 export { EvtxParseError, type EvtxErrorCode } from './errors.js';
 export type { WantFilter } from './binxml/to-raw-event.js';
+export { evtxChunkSlots, type ChunkRange } from './reader.js';
 
 export const EVTX_FILE_MAGIC = 'ElfFile\0';
 
@@ -24,6 +25,8 @@ export interface EvtxReadOptions {
    */
   want?: WantFilter;
   onSkipped?: () => void;
+  /** Read only these chunks (parallel hunting splits one large file into chunk ranges). */
+  chunks?: ChunkRange;
 }
 
 /** Every record as a RawEvent (ARCHITECTURE.md field rules). */
@@ -34,16 +37,22 @@ export function* readEvtxEvents(
 ): Generator<RawEvent> {
   const want = opts.want ?? ctx.want;
   const onSkipped = opts.onSkipped ?? ctx.onSkipped?.bind(ctx);
-  yield* readEvtxRecords(src, ctx, (chunk, nodes, info) => {
-    const ev = newRawEvent(ctx.source, info.recordId, '');
-    if (toRawEvent(chunk, nodes, ev, want)) {
-      // No System/TimeCreated: the record header's written time is the best stand-in.
-      if (ev.timeCreated === '') ev.timeCreated = formatFiletime(info.writtenLo, info.writtenHi);
-      return ev;
-    }
-    onSkipped?.();
-    return null;
-  });
+  const range = opts.chunks ?? { from: 0, to: Infinity };
+  yield* readEvtxChunkRange(
+    src,
+    ctx,
+    (chunk, nodes, info) => {
+      const ev = newRawEvent(ctx.source, info.recordId, '');
+      if (toRawEvent(chunk, nodes, ev, want)) {
+        // No System/TimeCreated: the record header's written time is the best stand-in.
+        if (ev.timeCreated === '') ev.timeCreated = formatFiletime(info.writtenLo, info.writtenHi);
+        return ev;
+      }
+      onSkipped?.();
+      return null;
+    },
+    range,
+  );
 }
 
 /**

@@ -41,9 +41,37 @@ export function* readEvtxRecords<T>(
   ctx: ReadContext,
   decode: RecordDecoder<T>,
 ): Generator<T> {
+  yield* readEvtxChunkRange(src, ctx, decode, { from: 0, to: Infinity });
+}
+
+/** Chunks `from` (inclusive) to `to` (exclusive), counted from the first chunk after the header. */
+export interface ChunkRange {
+  from: number;
+  to: number;
+}
+
+/** Number of chunk slots in a file of `size` bytes (the last one may be partial). */
+export function evtxChunkSlots(size: number): number {
+  return Math.max(0, Math.ceil((size - FILE_HEADER_BLOCK_BYTES) / CHUNK_SIZE_BYTES));
+}
+
+/**
+ * readEvtxRecords over a range of chunks only. Chunks are independent (names and templates are
+ * chunk-relative), so ranges can be read in parallel and their output concatenated in range order
+ * gives exactly what one pass yields. File-level issues are reported by the range that starts at
+ * chunk 0 only, so the concatenated issues are those of one pass as well.
+ */
+export function* readEvtxChunkRange<T>(
+  src: ByteSource,
+  ctx: ReadContext,
+  decode: RecordDecoder<T>,
+  range: ChunkRange,
+): Generator<T> {
+  const first = range.from === 0;
   const issue = (i: InputIssue): void => ctx.onIssue(i);
+  const fileIssue = first ? issue : (): void => {};
   if (src.size < FILE_HEADER_BLOCK_BYTES) {
-    issue({
+    fileIssue({
       code: 'truncated',
       offset: 0,
       message: `file is ${src.size} bytes, shorter than the 4096-byte EVTX header`,
@@ -53,21 +81,25 @@ export function* readEvtxRecords<T>(
   }
   const header = parseFileHeader(src.read(0, FILE_HEADER_BLOCK_BYTES).slice(0, 128));
   if (!header.magicOk)
-    issue({
+    fileIssue({
       code: 'bad-file-magic',
       offset: 0,
       message: 'file header does not start with "ElfFile\\0"',
     });
   else if (!header.crcOk)
-    issue({
+    fileIssue({
       code: 'file-header-crc-mismatch',
       offset: 124,
       message: 'file header CRC32 does not match',
     });
 
   const chunk = new ChunkContext(CHUNK_SIZE_BYTES);
-  let index = 0;
-  for (let base = FILE_HEADER_BLOCK_BYTES; base < src.size; base += CHUNK_SIZE_BYTES, index++) {
+  let index = Math.max(0, range.from);
+  for (
+    let base = FILE_HEADER_BLOCK_BYTES + index * CHUNK_SIZE_BYTES;
+    base < src.size && index < range.to;
+    base += CHUNK_SIZE_BYTES, index++
+  ) {
     chunk.load(src.read(base, CHUNK_SIZE_BYTES));
     if (chunk.size < CHUNK_SIZE_BYTES && !allZero(chunk.buf, 0, chunk.size)) {
       issue({

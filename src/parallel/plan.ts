@@ -1,0 +1,57 @@
+import { fileSource } from '../ingest/byte-source.js';
+import { EVTX_FILE_MAGIC, evtxChunkSlots } from '../ingest/evtx/index.js';
+import { expandPaths } from '../ingest/read-inputs.js';
+import type { InputSummary } from '../model/events.js';
+import type { Task } from './messages.js';
+
+/** EVTX files at least this large are split into chunk ranges; smaller ones are one task. */
+export const SPLIT_BYTES = 8 << 20;
+/** Fewest chunks (64 KiB each) in a range: a task should outweigh its messages. */
+const MIN_RANGE_CHUNKS = 32;
+/** Ranges per thread for one file: enough for the threads to finish close together. */
+const RANGES_PER_THREAD = 6;
+
+/**
+ * The reading tasks for the inputs, in input order (folders expanded the way readInputs does;
+ * paths that cannot be opened are reported through `onFailed` first, as readInputs does too).
+ * A large EVTX becomes consecutive chunk ranges (its chunks are independent); every other input,
+ * archives included, is one task.
+ */
+export function planTasks(
+  paths: readonly string[],
+  threads: number,
+  onFailed: (s: InputSummary) => void,
+): Task[] {
+  const tasks: Task[] = [];
+  for (const path of expandPaths(paths, onFailed)) {
+    const size = evtxSize(path);
+    if (size === null || size < SPLIT_BYTES) {
+      tasks.push({ kind: 'file', path });
+      continue;
+    }
+    const slots = evtxChunkSlots(size);
+    const per = Math.max(MIN_RANGE_CHUNKS, Math.ceil(slots / (threads * RANGES_PER_THREAD)));
+    for (let from = 0; from < slots; from += per) {
+      const to = Math.min(slots, from + per);
+      tasks.push({ kind: 'evtx-range', path, size, from, to, last: to === slots });
+    }
+  }
+  return tasks;
+}
+
+/** The size of a plain file that starts with the EVTX magic, else null. */
+function evtxSize(path: string): number | null {
+  let src;
+  try {
+    src = fileSource(path);
+  } catch {
+    return null; // the task reports it exactly as readInputs would
+  }
+  try {
+    const head = src.read(0, EVTX_FILE_MAGIC.length);
+    const magic = String.fromCharCode(...head);
+    return magic === EVTX_FILE_MAGIC ? src.size : null;
+  } finally {
+    src.close();
+  }
+}

@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  MessageChannel,
+  Worker,
+  receiveMessageOnPort,
+  type MessagePort,
+} from 'node:worker_threads';
+import type {
+  MainMessage,
+  Task,
+  TaskMessage,
+  WorkerData,
+  WorkerMessage,
+  WorkerSettings,
+} from './messages.js';
+import { readTask } from './read-task.js';
+
+/** Tasks a worker holds at once: one being read, one queued so it never waits for the main thread. */
+const IN_FLIGHT = 2;
+/** A worker silent this long is taken as dead (the main thread cannot see its 'error' event). */
+const STALL_MS = 10 * 60 * 1000;
+
+/**
+ * The worker entry next to this module, or null when there is none: running from sources (tsx
+ * in tests) finds worker.ts only, which a worker thread cannot load; the caller then reads in
+ * its own thread.
+ */
+export function workerEntry(): URL | null {
+  const url = new URL('./worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/**
+ * Runs the tasks on `threads` worker threads and hands their messages to `deliver` in task
+ * order (a task's batches as they come while it is the oldest unfinished one; later tasks'
+ * messages are held until then). Synchronous: the calling thread blocks on a shared counter the
+ * workers bump after each message and pulls messages with receiveMessageOnPort, so `hunt()`
+ * keeps its synchronous signature. What is held is bounded by IN_FLIGHT tasks per worker.
+ */
+export function runPool(
+  entry: URL,
+  tasks: readonly Task[],
+  threads: number,
+  settings: WorkerSettings,
+  deliver: (m: TaskMessage) => void,
+): void {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const order = new TaskOrder(deliver);
+  const workers: { worker: Worker; port: MessagePort; inFlight: number }[] = [];
+  let next = 0;
+  const assign = (w: (typeof workers)[number]): void => {
+    while (w.inFlight < IN_FLIGHT && next < tasks.length) {
+      const m: MainMessage = { type: 'task', task: next, t: tasks[next]! };
+      w.port.postMessage(m);
+      w.inFlight++;
+      next++;
+    }
+  };
+  try {
+    for (let i = 0; i < Math.min(threads, tasks.length); i++) {
+      const { port1, port2 } = new MessageChannel();
+      const data: WorkerData = { ...settings, signal, port: port2 };
+      const worker = new Worker(entry, { workerData: data, transferList: [port2] });
+      worker.unref();
+      workers.push({ worker, port: port1, inFlight: 0 });
+    }
+    workers.forEach(assign);
+    let quietSince = Date.now();
+    while (order.finished < tasks.length) {
+      const seen = Atomics.load(signal, 0);
+      let got = false;
+      for (const w of workers) {
+        for (;;) {
+          const r = receiveMessageOnPort(w.port) as { message: WorkerMessage } | undefined;
+          if (!r) break;
+          got = true;
+          const m = r.message;
+          if (m.type === 'error') throw new Error(`hunt worker failed: ${m.message}`);
+          order.add(m);
+          if (m.type === 'done') {
+            w.inFlight--;
+            assign(w);
+          }
+        }
+      }
+      if (got) {
+        quietSince = Date.now();
+        continue;
+      }
+      if (Date.now() - quietSince > STALL_MS) throw new Error('hunt workers stopped responding');
+      Atomics.wait(signal, 0, seen, 1000);
+    }
+  } finally {
+    for (const w of workers) {
+      const bye: MainMessage = { type: 'exit' };
+      w.port.postMessage(bye);
+      w.port.close();
+      void w.worker.terminate();
+    }
+  }
+}
+
+/**
+ * The same tasks read in this thread, in order (no worker entry: sources under tsx). Gives the
+ * same messages the workers would, so the split-and-merge path is exercised either way.
+ */
+export function runInThread(
+  tasks: readonly Task[],
+  settings: WorkerSettings,
+  deliver: (m: TaskMessage) => void,
+): void {
+  const read = readTask(settings);
+  tasks.forEach((t, i) =>
+    read(i, t, (m) => {
+      if (m.type === 'error') throw new Error(m.message);
+      deliver(m);
+    }),
+  );
+}
+
+/** Re-sequences messages that arrive in any task order into task order. */
+class TaskOrder {
+  finished = 0;
+  private readonly held = new Map<number, TaskMessage[]>();
+
+  constructor(private readonly deliver: (m: TaskMessage) => void) {}
+
+  add(m: TaskMessage): void {
+    if (m.task !== this.finished) {
+      const list = this.held.get(m.task);
+      if (list) list.push(m);
+      else this.held.set(m.task, [m]);
+      return;
+    }
+    this.pass(m);
+    // The next tasks may have finished already: release what they sent.
+    for (let list = this.held.get(this.finished); list; list = this.held.get(this.finished)) {
+      this.held.delete(this.finished);
+      const before = this.finished;
+      for (const h of list) this.pass(h);
+      if (this.finished === before) break;
+    }
+  }
+
+  private pass(m: TaskMessage): void {
+    this.deliver(m);
+    if (m.type === 'done') this.finished++;
+  }
+}
