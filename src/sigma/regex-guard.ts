@@ -11,12 +11,24 @@
  *    passes.
  * 2. Match time: only the first `MAX_REGEX_INPUT` characters of a value are searched, so even a
  *    polynomial pattern has a bounded cost per value.
+ * 3. Engine: star height one is not enough (`(a|a)*$` and `(a|aa)+$` are exponential, and
+ *    `.*.*.*=.*x` is cubic: minutes on 16 KiB). V8 has a non-backtracking engine; with
+ *    `--enable-experimental-regexp-engine-on-excessive-backtracks` a regex that backtracks too
+ *    much is re-run there in linear time. That engine refuses the `i` flag and lookarounds, so
+ *    `i` is compiled away by case-folding the pattern (`a` → `[aA]`), and a pattern the linear
+ *    engine cannot run (probed with the `l` flag) is rejected. The flags are process-wide but only
+ *    change how runaway regexes finish, not what any regex matches (docs/robustness.md).
  *
  * Sigma regexes are PCRE-flavoured (modifiers appendix, `re`); the inline flag prefix `(?i)`,
  * `(?m)`, `(?s)` (and combinations) is turned into JavaScript flags and `(?P<name>` into `(?<name>`.
  */
 
+import { setFlagsFromString } from 'node:v8';
+
 export const MAX_REGEX_INPUT = 16384;
+
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+setFlagsFromString('--enable-experimental-regexp-engine');
 
 export class RegexRejected extends Error {
   override readonly name = 'RegexRejected';
@@ -43,11 +55,95 @@ export function compileRuleRegex(source: string, flags: RegexFlags): RegExp {
   }
   src = src.replace(/\(\?P</g, '(?<');
   checkStarHeight(src);
+  const jsFlags = (multiline ? 'm' : '') + (dotAll ? 's' : '');
   try {
-    return new RegExp(src, (ignoreCase ? 'i' : '') + (multiline ? 'm' : '') + (dotAll ? 's' : ''));
+    new RegExp(src, jsFlags); // syntax first, so a bad pattern says why
   } catch (e) {
     throw new RegexRejected(`invalid regular expression: ${(e as Error).message}`);
   }
+  if (ignoreCase) src = foldCase(src);
+  try {
+    new RegExp(src, jsFlags + 'l');
+  } catch {
+    throw new RegexRejected('pattern cannot run in bounded time (lookaround or similar)');
+  }
+  return new RegExp(src, jsFlags);
+}
+
+/**
+ * Case-insensitive form of a pattern without the `i` flag: every cased letter outside an escape
+ * becomes a two-letter class, and class members and ASCII letter ranges gain their other case.
+ * Escapes (`\w`, `\x41`, `\cA`, `\k<n>`) and group names (`(?<name>`) are copied unchanged.
+ */
+export function foldCase(src: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') {
+      const n = src[i + 1] ?? '';
+      const named = n === 'k' && src[i + 2] === '<' ? src.indexOf('>', i) + 1 - i : 0;
+      const len = named > 0 ? named : n === 'x' ? 4 : n === 'u' ? 6 : n === 'c' ? 3 : 2;
+      out += src.slice(i, i + len);
+      i += len - 1;
+      continue;
+    }
+    if (!inClass && c === '(' && src.startsWith('(?<', i) && !/^\(\?<[=!]/.test(src.slice(i))) {
+      const close = src.indexOf('>', i);
+      if (close > 0) {
+        out += src.slice(i, close + 1);
+        i = close;
+        continue;
+      }
+    }
+    if (inClass) {
+      if (c === ']') {
+        inClass = false;
+        out += c;
+        continue;
+      }
+      const hi = src[i + 2];
+      if (src[i + 1] === '-' && hi !== undefined && hi !== ']' && hi !== '\\') {
+        out += c + '-' + hi + otherCaseRange(c, hi);
+        i += 2;
+        continue;
+      }
+      out += c + otherCase(c);
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      if (src[i + 1] === '^') out += src[++i];
+      if (src[i + 1] === ']') out += src[++i]; // a literal ']' first in a class
+      continue;
+    }
+    const o = otherCase(c);
+    out += o === '' ? c : `[${c}${o}]`;
+  }
+  return out;
+}
+
+function otherCase(c: string): string {
+  const l = c.toLowerCase();
+  const u = c.toUpperCase();
+  if (l.length !== 1 || u.length !== 1) return '';
+  return c === l ? (u === c ? '' : u) : l;
+}
+
+/** The other-case counterpart of the ASCII letters in the range lo-hi. */
+function otherCaseRange(lo: string, hi: string): string {
+  let extra = '';
+  for (const [a, z, shift] of [
+    ['a', 'z', -32],
+    ['A', 'Z', 32],
+  ] as const) {
+    const from = Math.max(lo.charCodeAt(0), a.charCodeAt(0));
+    const to = Math.min(hi.charCodeAt(0), z.charCodeAt(0));
+    if (from <= to)
+      extra += String.fromCharCode(from + shift) + '-' + String.fromCharCode(to + shift);
+  }
+  return extra;
 }
 
 /** Tests a value against a compiled rule regex, searching only its first MAX_REGEX_INPUT chars. */
