@@ -5,6 +5,9 @@ import { stackCommand, type StackCliOptions } from './stack.js';
 import * as baselineCli from './baseline.js';
 import { huntCommand, UsageError, type HuntCliOptions } from './hunt.js';
 import { rulesCommand } from './rules.js';
+import { terminalSafe } from './terminal-safe.js';
+import { DataFileError } from '../util/data-loader.js';
+import { AutorunsFormatError } from '../detect/baseline/autoruns.js';
 import { TARGETS } from '../emit/rules/index.js';
 import { EXIT } from './exit-codes.js';
 
@@ -166,6 +169,14 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof InvalidArgumentError) return EXIT.USAGE;
     if (err instanceof UsageError) {
       process.stderr.write(`runhunt: ${err.message}\n`);
+      return EXIT.USAGE;
+    }
+    // A --baseline or data file the user gave that cannot be read: say which and where.
+    if (err instanceof DataFileError || err instanceof AutorunsFormatError) {
+      process.stderr.write(terminalSafe(`runhunt: ${err.message}`) + '\n');
+      process.stderr.write(
+        'runhunt: fix the file (its format is in docs/data-files.md) or leave it out\n',
+      );
       return EXIT.USAGE;
     }
     throw err;

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -56,4 +58,20 @@ test('a path that does not exist is named in a one-line error and exits 2', () =
   const r = spawnSync(process.execPath, [cli, 'hunt', '/nonexistent/x.evtx'], { encoding: 'utf8' });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /\/nonexistent\/x\.evtx.*cannot open/);
+});
+
+test('a --baseline file that cannot be read is a usage error naming the file and the place', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'runhunt-bl-'));
+  try {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'kind: runhunt-baseline\nversion: 1\nentries: [\n');
+    const r = spawnSync(process.execPath, [cli, 'hunt', sample, '--baseline', bad], {
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /bad\.yaml:\d+: .*not valid YAML/);
+    assert.doesNotMatch(r.stderr, /internal error/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

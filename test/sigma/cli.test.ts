@@ -78,7 +78,7 @@ test('sigma --format table, and a rule that does not load: reported, exit 1', (t
       bad,
       'title: bad\nlogsource: {product: windows, category: registry_set}\ndetection:\n    sel: {A|nope: x}\n    condition: sel\n',
     );
-    const r = runhunt(['sigma', EVTX, '--rules', RULE, bad, '--format', 'table']);
+    const r = runhunt(['sigma', EVTX, '--rules', RULE, '--rules', bad, '--format', 'table']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /bad\.yml: search identifier "sel": A\|nope: unknown modifier "nope"/);
     const lines = r.stdout.trim().split('\n');
