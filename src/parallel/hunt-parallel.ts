@@ -4,7 +4,7 @@ import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import { emptyData } from '../model/events.js';
 import type { Report } from '../model/finding.js';
 import type { Task, TaskMessage, WorkerSettings } from './messages.js';
-import { planTasks } from './plan.js';
+import { planTasks, type SplitOptions } from './plan.js';
 import { runInThread, runPool, workerEntry } from './pool.js';
 
 /**
@@ -17,8 +17,9 @@ import { runInThread, runPool, workerEntry } from './pool.js';
 export function huntParallel(
   paths: readonly string[],
   opts: HuntOptions,
-  inThread = false,
+  how: { inThread?: boolean } & SplitOptions = {},
 ): Report | null {
+  const inThread = how.inThread === true;
   if (paths.includes(STDIN_PATH)) return null;
   const entry = inThread ? null : workerEntry();
   if (!entry && !inThread) return null;
@@ -28,7 +29,7 @@ export function huntParallel(
     opts.onInput?.(s);
   };
   const threads = Math.max(1, Math.floor(opts.threads ?? 1));
-  const tasks = planTasks(paths, threads, report);
+  const tasks = planTasks(paths, threads, report, how);
   const hunter = new Hunter(opts);
   const merge = new Merge(tasks, hunter, report, opts.onEvent);
   const settings: WorkerSettings = {

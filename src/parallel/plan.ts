@@ -11,6 +11,12 @@ const MIN_RANGE_CHUNKS = 32;
 /** Ranges per thread for one file: enough for the threads to finish close together. */
 const RANGES_PER_THREAD = 6;
 
+/** How finely to split (tests split small files to exercise the chunk-range merge). */
+export interface SplitOptions {
+  splitBytes?: number;
+  minRangeChunks?: number;
+}
+
 /**
  * The reading tasks for the inputs, in input order (folders expanded the way readInputs does;
  * paths that cannot be opened are reported through `onFailed` first, as readInputs does too).
@@ -21,16 +27,19 @@ export function planTasks(
   paths: readonly string[],
   threads: number,
   onFailed: (s: InputSummary) => void,
+  split: SplitOptions = {},
 ): Task[] {
+  const splitBytes = split.splitBytes ?? SPLIT_BYTES;
+  const minChunks = split.minRangeChunks ?? MIN_RANGE_CHUNKS;
   const tasks: Task[] = [];
   for (const path of expandPaths(paths, onFailed)) {
     const size = evtxSize(path);
-    if (size === null || size < SPLIT_BYTES) {
+    if (size === null || size < splitBytes) {
       tasks.push({ kind: 'file', path });
       continue;
     }
     const slots = evtxChunkSlots(size);
-    const per = Math.max(MIN_RANGE_CHUNKS, Math.ceil(slots / (threads * RANGES_PER_THREAD)));
+    const per = Math.max(minChunks, Math.ceil(slots / (threads * RANGES_PER_THREAD)));
     for (let from = 0; from < slots; from += per) {
       const to = Math.min(slots, from + per);
       tasks.push({ kind: 'evtx-range', path, size, from, to, last: to === slots });
