@@ -58,7 +58,7 @@ test('the hostile findings come out neutralised in CSV', () => {
   const header = rows[0] ?? [];
   const col = (name: string): number => header.indexOf(name);
   const csvRow = rows.find((r) => r[col('host')] === 'WS-CSV');
-  assert.ok(csvRow);
+  assert.ok(csvRow, 'csvRow found');
   assert.match(csvRow[col('value_name')] ?? '', /^'=HYPERLINK/);
   assert.match(csvRow[col('command_executable')] ?? '', /^'-c/);
   for (const row of rows.slice(1)) {

@@ -27,7 +27,7 @@ test('NDJSON --ecs: ECS alert documents with registry, file, process and threat 
     .map((l) => JSON.parse(l) as Doc);
   assert.equal(docs.length, atomic.findings.length);
   const run = docs.find((d) => d.runhunt?.finding_id === 'F0001');
-  assert.ok(run);
+  assert.ok(run, 'run found');
   assert.equal(run['@timestamp'] as unknown, '2019-07-19T14:44:53.261Z');
   assert.deepEqual(run.event?.category, ['registry']);
   assert.equal(run.event?.kind, 'alert');
@@ -52,7 +52,7 @@ test('NDJSON --ecs: ECS alert documents with registry, file, process and threat 
   assert.ok(chain.some((s) => s.stage === 'later' && s.relation === 'deleted'));
 
   const startup = docs.find((d) => d.runhunt?.kind === 'startup-folder');
-  assert.ok(startup);
+  assert.ok(startup, 'startup found');
   assert.deepEqual(startup.event?.category, ['file']);
   assert.equal(
     startup.file?.path,

@@ -12,7 +12,7 @@ const golden = new URL('../golden/hunt/', import.meta.url);
 const reports: Report[] = readdirSync(golden)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(new URL(f, golden), 'utf8')) as Report);
-const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 test('every table line fits the terminal width, from narrow to wide', () => {
   for (const r of [...reports, hostileReport()]) {
@@ -48,9 +48,9 @@ test('attacker escape sequences come out as visible text, with and without colou
 test('colour only when asked: severities coloured, plain text otherwise', () => {
   const r = reports.find((x) => x.findings.some((f) => f.severity === 'critical'))!;
   const plain = renderTable(r, { width: 160 });
-  assert.doesNotMatch(plain, /\x1b/); // eslint-disable-line no-control-regex
+  assert.doesNotMatch(plain, /\x1b/);
   const coloured = renderTable(r, { width: 160, style: colorStyle() });
-  assert.match(coloured, /\x1b\[[0-9;]*mCRITICAL/); // eslint-disable-line no-control-regex
+  assert.match(coloured, /\x1b\[[0-9;]*mCRITICAL/);
   assert.equal(stripAnsi(coloured), plain);
 });
 

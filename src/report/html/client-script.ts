@@ -157,13 +157,14 @@ export const REPORT_SCRIPT = String.raw`
     b.addEventListener('click', function (e) {
       e.stopPropagation();
       function done(ok) { b.textContent = ok ? 'Copied' : 'Select and copy'; setTimeout(function () { b.textContent = 'Copy'; }, 1500); }
-      function fallback() {
-        var ta = el('textarea'); ta.value = text; document.body.append(ta); ta.select();
-        var ok = false; try { ok = document.execCommand('copy'); } catch (_) { ok = false; }
-        ta.remove(); done(ok);
-      }
-      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(function () { done(true); }, fallback);
-      else fallback();
+      // The selection copy works on file:// pages without a permission prompt; the async
+      // clipboard API is the second try.
+      var ta = el('textarea'); ta.value = text; ta.setAttribute('readonly', ''); document.body.append(ta); ta.select();
+      var ok = false; try { ok = document.execCommand('copy'); } catch (_) { ok = false; }
+      ta.remove();
+      if (ok) done(true);
+      else if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+      else done(false);
     });
     return b;
   }
