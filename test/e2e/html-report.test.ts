@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as Playwright from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Report } from '../../src/model/finding.js';
 import { hunt } from '../../src/hunt.js';
@@ -25,7 +26,7 @@ before(async () => {
     skipReason = `${CHROMIUM} not installed (apt-get install chromium): browser tests skipped`;
     return;
   }
-  let pw: typeof import('playwright-core');
+  let pw: typeof Playwright;
   try {
     pw = await import('playwright-core');
   } catch {
@@ -157,10 +158,8 @@ test('renders the corpus-sample hunt: cards, timeline, rows, filters, sorting, d
   assert.equal(await detail.locator('.rule-splunk pre').textContent(), f.rules.splunk);
   await detail.locator('.rule-sigma button.copy').click();
   await p.waitForFunction(
-    (id) =>
-      document.querySelector(`tr.detail[data-id="${id}"] .rule-sigma button.copy`)?.textContent ===
-      'Copied',
-    f.id,
+    `document.querySelector('tr.detail[data-id="${f.id}"] .rule-sigma button.copy')?.textContent === 'Copied'`,
+    undefined,
     { timeout: 2000 },
   );
   const decoded = report.findings.find((x) => x.command?.decoded);
@@ -171,7 +170,7 @@ test('renders the corpus-sample hunt: cards, timeline, rows, filters, sorting, d
   }
 
   // Structural screenshot check: the page lays out top to bottom as designed, at full width.
-  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.evaluate('window.scrollTo(0, 0)');
   const png = await p.screenshot({ fullPage: true });
   assert.equal(png.readUInt32BE(16), 1400, 'PNG width is the viewport width');
   assert.ok(png.readUInt32BE(20) > 1000, 'full page taller than the viewport');

@@ -19,7 +19,7 @@ const VISIBLE_ATTACK = 'pwn\\x1b]0;pwn\\x07\\x1b[2J';
 const SGR = /\x1b\[[0-9;]*m/;
 
 const baseEnv = (): NodeJS.ProcessEnv => {
-  const env = { ...process.env, COLUMNS: '400', TERM: 'xterm-256color' };
+  const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: '400', TERM: 'xterm-256color' };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   return env;

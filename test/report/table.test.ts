@@ -38,7 +38,7 @@ test('attacker escape sequences come out as visible text, with and without colou
       ...(style ? { style } : {}),
     });
     const plain = stripAnsi(text);
-    assert.ok(!plain.includes(TERMINAL_ATTACK));
+    assert.ok(!plain.includes(TERMINAL_ATTACK), 'raw attack absent');
     assert.ok(plain.includes('pwn\\x1b]0;pwn\\x07\\x1b[2J'));
     // The only escape sequences left are our own SGR colour codes.
     assert.doesNotMatch(plain, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
@@ -72,5 +72,5 @@ test('the summary counts logs, events, severities, hosts and the hidden findings
     head,
     new RegExp(`${r.summary.findings - 1} findings? below the severity threshold`),
   );
-  for (const h of r.summary.hosts) assert.ok(head.includes(h));
+  for (const h of r.summary.hosts) assert.ok(head.includes(h), h);
 });
