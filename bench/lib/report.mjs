@@ -61,8 +61,8 @@ export function suiteMarkdown(suite) {
   return parts.join('\n');
 }
 
-/** Targets from issues 2, 3 and 8, checked on the big-file suite. */
-export function targetLines(big) {
+/** Targets from issues 2, 3 and 8, checked on the big-file suite (and the larger file when run). */
+export function targetLines(big, scale) {
   if (!big) return [];
   const row = (id) => big.rows.find((r) => r.id === id && r.ok);
   const out = [];
@@ -106,6 +106,17 @@ export function targetLines(big) {
       'hunt all threads ≥ 1.7x one thread (issue 8)',
       ratio(hn.eps, h1.eps),
       ok(r(hn, h1), 1.7),
+    );
+  }
+  for (const id of ['dump-xml', 'hunt-1']) {
+    const small = row(id);
+    const large = scale?.rows.find((x) => x.id === id && x.ok);
+    if (!small || !large) continue;
+    const growth = large.rssMb / small.rssMb;
+    check(
+      `${large.tool} peak RSS on ${fmt(scale.bytes / MB, 0)} MB within 10% of ${fmt(big.bytes / MB, 0)} MB (issue 8)`,
+      `${fmt(large.rssMb)} vs ${fmt(small.rssMb)} MB (${growth.toFixed(2)}x)`,
+      Number.isFinite(growth) ? growth <= 1.1 : null,
     );
   }
   return ['| target | measured | result |', '|---|---|---|', ...out];
