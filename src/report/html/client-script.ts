@@ -258,18 +258,37 @@ export const REPORT_SCRIPT = String.raw`
     var times = list.map(function (f) { return Date.parse(f.timestamp); }).filter(function (t) { return !isNaN(t); });
     var t0 = Math.min.apply(null, times), t1 = Math.max.apply(null, times);
     if (t1 === t0) { t0 -= 3600e3; t1 += 3600e3; }
-    var labelW = 150, W = Math.max(640, box.clientWidth - 24), plotW = W - labelW - 20, laneH = 34, top = 8;
-    var H = top + lanes.length * laneH + 26;
+    var labelW = 150, W = Math.max(640, box.clientWidth - 24), plotW = W - labelW - 20, top = 8, R = 6, MAXLV = 5;
+    function x(t) { return labelW + (t - t0) / (t1 - t0) * plotW; }
+    // Dots that would overlap stack upwards in their lane (at most MAXLV levels), so a burst of
+    // writes at one moment still shows how many there were.
+    var placed = [], levels = {};
+    lanes.forEach(function (h) { levels[h] = 1; });
+    lanes.forEach(function (h) {
+      var last = [];
+      list.filter(function (f) { return f.host === h && !isNaN(Date.parse(f.timestamp)); })
+        .sort(function (a, b) { return Date.parse(a.timestamp) - Date.parse(b.timestamp) || RANK[b.severity] - RANK[a.severity]; })
+        .forEach(function (f) {
+          var cx = x(Date.parse(f.timestamp)), lv = 0;
+          while (lv < MAXLV - 1 && last[lv] !== undefined && cx - last[lv] < 2 * R + 1) lv++;
+          last[lv] = cx;
+          levels[h] = Math.max(levels[h], lv + 1);
+          placed.push({ f: f, cx: cx, lv: lv });
+        });
+    });
+    var laneY = {}, y = top;
+    lanes.forEach(function (h) { laneY[h] = y; y += Math.max(34, levels[h] * (2 * R + 2) + 14); });
+    var H = y + 26;
     var g = svg('svg', { width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
     g.append(svg('title'));
     g.firstChild.textContent = 'Autostart writes per host over time';
-    function x(t) { return labelW + (t - t0) / (t1 - t0) * plotW; }
     lanes.forEach(function (h, i) {
-      var y = top + i * laneH + laneH / 2;
-      g.append(svg('line', { x1: labelW, x2: labelW + plotW, y1: y, y2: y, stroke: '#dde2e8' }));
-      var lt = svg('text', { x: 4, y: y + 4, class: 'host' });
+      var base = laneY[h] + Math.max(34, levels[h] * (2 * R + 2) + 14) - 12;
+      g.append(svg('line', { x1: labelW, x2: labelW + plotW, y1: base, y2: base, stroke: '#dde2e8' }));
+      var lt = svg('text', { x: 4, y: base + 4, class: 'host' });
       lt.textContent = h.length > 22 ? h.slice(0, 21) + '\u2026' : h;
       g.append(lt);
+      laneY[h] = base;
     });
     for (var k = 0; k <= 4; k++) {
       var t = t0 + (t1 - t0) * k / 4, tx = x(t);
@@ -278,11 +297,12 @@ export const REPORT_SCRIPT = String.raw`
       g.append(tick);
       g.append(svg('line', { x1: tx, x2: tx, y1: top, y2: H - 20, stroke: '#eef1f4' }));
     }
-    list.slice().sort(function (a, b) { return RANK[a.severity] - RANK[b.severity]; }).forEach(function (f) {
-      var tt = Date.parse(f.timestamp);
-      if (isNaN(tt)) return;
-      var c = svg('circle', { cx: x(tt).toFixed(1), cy: top + lanes.indexOf(f.host) * laneH + laneH / 2, r: 4 + RANK[f.severity], class: 'dot bg-' + f.severity, fill: getComputedStyle(document.documentElement).getPropertyValue('--' + f.severity).trim() });
+    var css = getComputedStyle(document.documentElement);
+    placed.forEach(function (p) {
+      var f = p.f;
+      var c = svg('circle', { cx: p.cx.toFixed(1), cy: laneY[f.host] - p.lv * (2 * R + 2), r: R - 1 + RANK[f.severity] * 0.5, class: 'dot', fill: css.getPropertyValue('--' + f.severity).trim() });
       c.setAttribute('data-id', f.id);
+      c.setAttribute('data-severity', f.severity);
       var ti = svg('title'); ti.textContent = f.id + ' ' + f.severity + ' ' + fmtTime(f.timestamp) + '\n' + loc(f) + ' : ' + val(f) + '\n' + runs(f);
       c.append(ti);
       c.addEventListener('click', function () {
