@@ -103,7 +103,7 @@ export class Progress {
   }
 
   private draw(t: number): void {
-    const width = Math.max(20, (this.out.columns ?? 80) - 1);
+    const width = Math.max(20, (this.out.columns || 80) - 1);
     const text = terminalSafe(this.line(t));
     this.out.write('\r\x1b[2K' + (text.length > width ? text.slice(0, width) : text));
     this.shown = true;
