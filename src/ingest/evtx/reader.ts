@@ -124,7 +124,9 @@ export function* readEvtxChunkRange<T>(
       if (allZero(chunk.buf, 0, chunk.size)) continue; // never used: not damage
       // Past the header's chunk count, space that is not a chunk is preallocated slack (it may
       // hold old disk contents): python-evtx and libevtx ignore it too.
-      if (index >= header.chunkCount) continue;
+      // Unless it still holds a whole record: then it is a chunk whose header was damaged, and
+      // losing it must be reported (found by fuzzing).
+      if (index >= header.chunkCount && !holdsRecord(chunk)) continue;
       issue({
         code: 'bad-chunk-magic',
         offset: base,
@@ -222,6 +224,22 @@ function* readChunkRecords<T>(
   }
 }
 
+/** Some 8-aligned record signature whose size and trailing size copy agree. */
+function holdsRecord(chunk: ChunkContext): boolean {
+  const view = chunk.view;
+  for (let at = CHUNK_HEADER_BYTES; at + RECORD_MIN_BYTES <= chunk.size; at += 8) {
+    if (view.getUint32(at, true) !== RECORD_SIGNATURE) continue;
+    const size = view.getUint32(at + 4, true);
+    if (
+      size >= RECORD_MIN_BYTES &&
+      at + size <= chunk.size &&
+      view.getUint32(at + size - 4, true) === size
+    )
+      return true;
+  }
+  return false;
+}
+
 /** Next offset (8-byte aligned, as records are) holding the record signature, or `end`. */
 function findRecordSignature(chunk: ChunkContext, from: number, end: number): number {
   const buf = chunk.buf;
@@ -233,10 +251,14 @@ function findRecordSignature(chunk: ChunkContext, from: number, end: number): nu
 
 function recordIssue(err: unknown, base: number, off: number, size: number): InputIssue {
   if (err instanceof EvtxParseError) {
+    // offset + skippedBytes is the record that was skipped (the InputIssue contract): the fault
+    // itself may lie elsewhere (in a template defined by an earlier record, or be a pointer
+    // value past the file), so its position goes in the message.
+    const detail = err.message.replace(/^Offset 0x[0-9a-f]+: /, '');
     return {
       code: err.code,
-      offset: base + err.offset,
-      message: `record at ${base + off}: ${err.message.replace(/^Offset 0x[0-9a-f]+: /, '')}`,
+      offset: base + off,
+      message: `record at ${base + off}: ${detail} (at ${base + err.offset})`,
       skippedBytes: size,
     };
   }

@@ -92,6 +92,10 @@ function invalidToken(offset: number, tok: number, where: string): EvtxParseErro
   );
 }
 
+/** Characters outside XML's NameChar production that a damaged name betrays itself by. */
+// eslint-disable-next-line no-control-regex
+const BAD_NAME_CHAR = /[\u0000-\u0020\u007f<>&'"=/\\\ud800-\udfff\ufffe\uffff]/;
+
 /** A name offset is plausible if the name is inline (right here) or earlier in the records area. */
 function nameOffsetOk(ctx: ChunkContext, nameOff: number, here: number): boolean {
   if (nameOff === here) return here + 8 <= ctx.size;
@@ -112,6 +116,11 @@ function readName(ctx: ChunkContext, c: Cursor, nameOff: number): string {
       throw new EvtxParseError('bad-name', nameOff, 'name runs past the end of the chunk');
     }
     name = decodeUtf16(ctx.buf, nameOff + 8, units);
+    // XML names never hold controls, spaces or markup characters (XML 1.0 §2.3); a name that
+    // does is damage (found by fuzzing: it broke the one-line XML output), not a name to render.
+    if (BAD_NAME_CHAR.test(name) || name === '') {
+      throw new EvtxParseError('bad-name', nameOff, 'name holds characters no XML name can');
+    }
     ctx.names.set(nameOff, name);
   }
   if (inline) {
