@@ -60,7 +60,8 @@ export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<n
   const format = o.format ?? (toTerminal ? 'table' : 'json');
   const minSeverity = severityOption(
     '--min-severity',
-    o.minSeverity ?? (format === 'table' ? 'low' : 'informational'),
+    // ARCHITECTURE.md: low for the reports people read (table, html), everything for data.
+    o.minSeverity ?? (format === 'table' || format === 'html' ? 'low' : 'informational'),
   );
   const failOn = o.failOn === undefined ? undefined : severityOption('--fail-on', o.failOn);
   for (const [flag, v] of [

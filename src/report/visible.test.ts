@@ -1,6 +1,7 @@
 /* eslint-disable no-control-regex -- these tests look for control characters */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { visible, visibleOneLine } from './visible.js';
 import { padTo, textWidth, truncate } from './text-width.js';
 
@@ -38,4 +39,22 @@ test('display width counts wide characters twice and combining marks not at all'
   assert.equal(textWidth(truncate('日本語テキスト', 7)), 7);
   assert.equal(truncate('short', 10), 'short');
   assert.equal(padTo('日本', 6), '日本  ');
+});
+
+test('property: no string, however hostile, leaves a control character in a table cell', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 64 }), (s) => {
+      const out = visibleOneLine(s);
+      assert.doesNotMatch(
+        out,
+        /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+      );
+      // Printable text passes unchanged.
+      if (
+        !/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/.test(s)
+      ) {
+        assert.equal(out, s);
+      }
+    }),
+  );
 });

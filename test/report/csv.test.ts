@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import type { Report } from '../../src/model/finding.js';
 import { CSV_COLUMNS, neutralizeFormula, renderCsv } from '../../src/report/csv.js';
@@ -64,4 +65,19 @@ test('the hostile findings come out neutralised in CSV', () => {
   for (const row of rows.slice(1)) {
     for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
   }
+});
+
+test('property: any cell text survives CSV and is never read as a formula', () => {
+  const base = hostileReport().findings[0]!;
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+      const f = { ...base, registry: { ...base.registry!, valueName: s, details: s } };
+      const rows = parse(renderCsv({ findings: [f] })) as string[][];
+      const header = rows[0] ?? [];
+      const cell = rows[1]?.[header.indexOf('details')] ?? '';
+      assert.equal(cell, /^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+      assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
+    }),
+    { numRuns: 200 },
+  );
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Report } from '../../model/finding.js';
+import fc from 'fast-check';
 import { embedJson } from './embed-json.js';
 import { renderHtml } from './render-html.js';
 
@@ -58,4 +59,14 @@ test('the page is self-contained: CSP by hash, no external references, data only
   // Exactly two script elements: the JSON block and the report's own script.
   assert.equal(html.match(/<script\b/g)?.length, 2);
   for (const s of tricky) assert.ok(!html.includes(s));
+});
+
+test('property: embedded JSON round-trips any string and never contains markup', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => {
+      const text = embedJson({ s, a: [s] });
+      assert.doesNotMatch(text, /[<>&\u2028\u2029]/);
+      assert.deepEqual(JSON.parse(text), { s, a: [s] });
+    }),
+  );
 });
