@@ -135,6 +135,26 @@ test('renders the corpus-sample hunt: cards, timeline, rows, filters, sorting, d
   );
   await p.selectOption('#host-filter', '');
 
+  // Free-text search over value, command, writer and reasons.
+  const ps = report.findings.filter((f) =>
+    JSON.stringify([f.registry?.details, f.command, f.process.image])
+      .toLowerCase()
+      .includes('powershell'),
+  );
+  await p.fill('#search', 'powershell');
+  assert.ok((await p.locator('tr.finding').count()) >= ps.length && ps.length > 0, 'search hits');
+  await p.fill('#search', 'no-such-value-anywhere');
+  assert.equal(await p.locator('tr.finding').count(), 0);
+  assert.equal(await p.textContent('td.empty'), 'No finding matches the filters.');
+  await p.fill('#search', '');
+
+  // A timeline dot opens its finding.
+  const first = report.findings[0]!;
+  await p.locator(`#timeline circle[data-id="${first.id}"]`).dispatchEvent('click');
+  assert.equal(await p.locator(`tr.detail[data-id="${first.id}"]`).count(), 1);
+  await p.click(`tr.finding[data-id="${first.id}"]`);
+  assert.equal(await p.locator('tr.detail').count(), 0);
+
   // Sorting: by time ascending, then descending.
   await p.click('th[data-sort="time"]');
   const byTime = [...report.findings]
