@@ -73,17 +73,11 @@ export function huntEvents(
   return hunter.report(inputs);
 }
 
-/** What a worker already worked out for one event (src/parallel): the same as Hunter.add would. */
-export interface PreparedEvent {
-  keep: boolean;
-  candidate: Candidate | null;
-}
-
 /**
  * The hunt's state while events stream in, in input order: the clock-skew votes, the bounded
- * correlation index and the candidates. Events may arrive raw (one thread) or already normalised
- * and judged by a worker (PreparedEvent); either way each goes through the same steps in the same
- * order, so the report does not depend on the thread count.
+ * correlation index and the candidates. Events arrive raw (one thread) or normalised by a worker
+ * (src/parallel); either way each goes through the same steps in the same order, so the report
+ * does not depend on the thread count.
  */
 export class Hunter {
   private readonly detector;
@@ -112,22 +106,16 @@ export class Hunter {
     if (e) this.add(e);
   }
 
-  /** A normalised event; `prepared` when a worker already judged it (see prepareEvent). */
-  add(e: NormalizedEvent, prepared?: PreparedEvent): void {
+  /** A normalised event (read in this thread or by a worker). */
+  add(e: NormalizedEvent): void {
     this.skew.observe(e);
     if (!inWindow(e, this.since, this.until)) return;
-    const keep = prepared ? prepared.keep : keepForLinks(this.detector, e);
-    if (keep) remember(this.index, e);
-    const c = prepared ? prepared.candidate : this.detector.candidate(e);
+    if (keepForLinks(this.detector, e)) remember(this.index, e);
+    const c = this.detector.candidate(e);
     if (c) {
       this.autostart++;
       this.candidates.push(c);
     }
-  }
-
-  /** An event a worker found needs nothing but its clock-skew vote. */
-  observeSkew(e: Pick<NormalizedEvent, 'ref' | 'time' | 'loggedTime' | 'timeFromLog'>): void {
-    this.skew.observe(e as NormalizedEvent);
   }
 
   report(inputs: InputSummary[]): Report {
@@ -168,12 +156,12 @@ export class Hunter {
 }
 
 /** Registry events off autostart locations cannot be part of a chain: everything else is kept. */
-export function keepForLinks(detector: Detector, e: NormalizedEvent): boolean {
+function keepForLinks(detector: Detector, e: NormalizedEvent): boolean {
   return e.type !== 'registry' || detector.isAutostartRegistry(e);
 }
 
 /** In the time window of `since` / `until` (ms; events without a time always are). */
-export function inWindow(e: NormalizedEvent, since: number, until: number): boolean {
+function inWindow(e: NormalizedEvent, since: number, until: number): boolean {
   if (since === -Infinity && until === Infinity) return true;
   const t = Date.parse(e.time);
   return Number.isNaN(t) || (t >= since && t <= until);

@@ -3,15 +3,15 @@ import { STDIN_PATH } from '../ingest/read-inputs.js';
 import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import { emptyData } from '../model/events.js';
 import type { Report } from '../model/finding.js';
-import type { Task, TaskMessage, WorkerSettings } from './messages.js';
+import type { Task, TaskMessage } from './messages.js';
 import { planTasks, type SplitOptions } from './plan.js';
 import { runInThread, runPool, workerEntry } from './pool.js';
 
 /**
  * The hunt with its reading spread over worker threads (`threads` > 1), or null when it has to
- * run in one thread (stdin cannot be shared). The workers read, normalise and judge events
- * (src/parallel/read-task.ts); this thread feeds their results to the Hunter in input order and
- * chunk order, so the report is byte-for-byte the one-thread report (generatedAt aside).
+ * run in one thread (stdin cannot be shared). The workers read and normalise events
+ * (src/parallel/read-task.ts); this thread feeds them to the Hunter in input order and chunk
+ * order, so the report is byte-for-byte the one-thread report (generatedAt aside).
  * `inThread` runs the same split-and-merge without workers (tests from sources).
  */
 export function huntParallel(
@@ -30,27 +30,24 @@ export function huntParallel(
   };
   const threads = Math.max(1, Math.floor(opts.threads ?? 1));
   const tasks = planTasks(paths, threads, report, how);
-  const hunter = new Hunter(opts);
-  const merge = new Merge(tasks, hunter, report, opts.onEvent);
-  const settings: WorkerSettings = {
-    ...(opts.since !== undefined ? { since: opts.since } : {}),
-    ...(opts.until !== undefined ? { until: opts.until } : {}),
-  };
-  const deliver = (m: TaskMessage): void => merge.add(m);
-  if (entry) runPool(entry, tasks, threads, settings, deliver);
-  else runInThread(tasks, settings, deliver);
-  return hunter.report(inputs);
+  // The Hunter (which loads the detectors' data) is made while the workers start up.
+  let merge: Merge | undefined;
+  const start = (): Merge => (merge ??= new Merge(tasks, new Hunter(opts), report, opts.onEvent));
+  const deliver = (m: TaskMessage): void => start().add(m);
+  if (entry) runPool(entry, tasks, threads, deliver, start);
+  else runInThread(tasks, deliver);
+  return start().hunter.report(inputs);
 }
 
 /** Applies task messages (already in task order) to the hunt and reassembles split inputs. */
 class Merge {
   /** The chunk ranges of the EVTX being reassembled: their events and issues so far. */
-  private events = 0;
+  private records = 0;
   private issues: InputIssue[] = [];
 
   constructor(
     private readonly tasks: readonly Task[],
-    private readonly hunter: Hunter,
+    readonly hunter: Hunter,
     private readonly report: (s: InputSummary) => void,
     private readonly onEvent: ((e: RawEvent) => void) | undefined,
   ) {}
@@ -62,34 +59,23 @@ class Merge {
       const stand = placeholder(t.path);
       for (let i = 0; i < m.scanned; i++) this.onEvent(stand);
     }
-    for (const item of m.items) {
-      if (item.s === 1) {
-        this.hunter.observeSkew({
-          ref: { file: item.file, eventRecordId: null, eventId: 0 },
-          time: item.time,
-          loggedTime: item.loggedTime,
-          timeFromLog: false,
-        });
-      } else {
-        this.hunter.add(item.e, { keep: item.keep, candidate: item.c });
-      }
-    }
+    for (const e of m.events) this.hunter.add(e);
     if (m.type !== 'done') return;
     if (t.kind === 'file') {
       m.summaries.forEach(this.report);
       return;
     }
-    this.events += m.events;
+    this.records += m.records;
     this.issues.push(...m.issues);
     if (!t.last) return;
     this.report({
       path: t.path,
       format: 'evtx',
-      events: this.events,
+      events: this.records,
       bytes: t.size,
       issues: this.issues,
     });
-    this.events = 0;
+    this.records = 0;
     this.issues = [];
   }
 }

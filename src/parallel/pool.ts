@@ -6,18 +6,17 @@ import {
   receiveMessageOnPort,
   type MessagePort,
 } from 'node:worker_threads';
-import type {
-  MainMessage,
-  Task,
-  TaskMessage,
-  WorkerData,
-  WorkerMessage,
-  WorkerSettings,
-} from './messages.js';
+import type { MainMessage, Task, TaskMessage, WorkerData, WorkerMessage } from './messages.js';
+import { readInputs } from '../ingest/read-inputs.js';
 import { readTask } from './read-task.js';
 
 /** Tasks a worker holds at once: one being read, one queued so it never waits for the main thread. */
 const IN_FLIGHT = 2;
+/**
+ * Young-generation size of a worker's heap. Reading allocates short-lived strings at a high
+ * rate; V8's default (3 x 16 MB semi-spaces per thread) costs RSS per thread for little gain.
+ */
+const YOUNG_GENERATION_MB = 16;
 /** A worker silent this long is taken as dead (the main thread cannot see its 'error' event). */
 const STALL_MS = 10 * 60 * 1000;
 
@@ -37,13 +36,14 @@ export function workerEntry(): URL | null {
  * messages are held until then). Synchronous: the calling thread blocks on a shared counter the
  * workers bump after each message and pulls messages with receiveMessageOnPort, so `hunt()`
  * keeps its synchronous signature. What is held is bounded by IN_FLIGHT tasks per worker.
+ * `started` runs once the workers are spawned, before the first message is awaited.
  */
 export function runPool(
   entry: URL,
   tasks: readonly Task[],
   threads: number,
-  settings: WorkerSettings,
   deliver: (m: TaskMessage) => void,
+  started: () => void = () => {},
 ): void {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const order = new TaskOrder(deliver);
@@ -60,12 +60,18 @@ export function runPool(
   try {
     for (let i = 0; i < Math.min(threads, tasks.length); i++) {
       const { port1, port2 } = new MessageChannel();
-      const data: WorkerData = { ...settings, signal, port: port2 };
-      const worker = new Worker(entry, { workerData: data, transferList: [port2] });
+      const data: WorkerData = { signal, port: port2 };
+      const worker = new Worker(entry, {
+        workerData: data,
+        transferList: [port2],
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      });
       worker.unref();
       workers.push({ worker, port: port1, inFlight: 0 });
     }
     workers.forEach(assign);
+    // The workers take a few hundred milliseconds to start: time for this thread's own set-up.
+    started();
     let quietSince = Date.now();
     while (order.finished < tasks.length) {
       const seen = Atomics.load(signal, 0);
@@ -105,17 +111,17 @@ export function runPool(
  * The same tasks read in this thread, in order (no worker entry: sources under tsx). Gives the
  * same messages the workers would, so the split-and-merge path is exercised either way.
  */
-export function runInThread(
-  tasks: readonly Task[],
-  settings: WorkerSettings,
-  deliver: (m: TaskMessage) => void,
-): void {
-  const read = readTask(settings);
+export function runInThread(tasks: readonly Task[], deliver: (m: TaskMessage) => void): void {
   tasks.forEach((t, i) =>
-    read(i, t, (m) => {
-      if (m.type === 'error') throw new Error(m.message);
-      deliver(m);
-    }),
+    readTask(
+      i,
+      t,
+      (m) => {
+        if (m.type === 'error') throw new Error(m.message);
+        deliver(m);
+      },
+      readInputs,
+    ),
   );
 }
 

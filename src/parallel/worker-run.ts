@@ -1,32 +1,40 @@
 import type { MainMessage, Task, WorkerData, WorkerMessage } from './messages.js';
 import { readTask } from './read-task.js';
 
-/** Serves tasks from the main thread until told to exit. */
+import type * as ReadInputsModuleNs from '../ingest/read-inputs.js';
+
+type ReadInputsModule = typeof ReadInputsModuleNs;
+
+/**
+ * Serves tasks from the main thread, one after another, until told to exit. The archive and
+ * text readers are imported on the first whole-input task only: chunk ranges of a large EVTX
+ * need none of them, and importing them costs a worker a few hundred milliseconds.
+ */
 export function serve(data: WorkerData): void {
   const post = (m: WorkerMessage): void => {
     data.port.postMessage(m);
     Atomics.add(data.signal, 0, 1);
     Atomics.notify(data.signal, 0);
   };
-  const read = readTask(data);
+  let inputs: Promise<ReadInputsModule> | null = null;
+  let queue = Promise.resolve();
+  const run = async (task: number, t: Task): Promise<void> => {
+    try {
+      const mod = t.kind === 'file' ? await (inputs ??= import('../ingest/read-inputs.js')) : null;
+      readTask(task, t, post, mod ? mod.readInputs : unreachable);
+    } catch (err) {
+      post({ type: 'error', task, message: err instanceof Error ? err.message : String(err) });
+    }
+  };
   data.port.on('message', (m: MainMessage) => {
     if (m.type === 'exit') {
-      data.port.close();
+      void queue.then(() => data.port.close());
       return;
     }
-    runOne(m.task, m.t, read, post);
+    queue = queue.then(() => run(m.task, m.t));
   });
 }
 
-function runOne(
-  task: number,
-  t: Task,
-  read: ReturnType<typeof readTask>,
-  post: (m: WorkerMessage) => void,
-): void {
-  try {
-    read(task, t, post);
-  } catch (err) {
-    post({ type: 'error', task, message: err instanceof Error ? err.message : String(err) });
-  }
+function unreachable(): never {
+  throw new Error('readInputs is only needed for whole-input tasks');
 }

@@ -152,7 +152,8 @@ function addData(data: Record<string, string>, key: string, value: string): void
 
 /**
  * Fills a RawEvent from a record's BinXML (ARCHITECTURE.md field rules). Returns false when
- * `want` rejected the record, in which case EventData/UserData were not decoded.
+ * `want` rejected the record, in which case the rest of System (when Provider came before
+ * EventID, as Windows writes them) and EventData/UserData were not decoded.
  */
 export function toRawEvent(
   ctx: ChunkContext,
@@ -161,13 +162,21 @@ export function toRawEvent(
   want: WantFilter | undefined,
 ): boolean {
   let wanted = true;
+  let sawProvider = false;
   const system: Visit = (el, values, pick, depth) => {
     switch (el.name) {
       case 'Provider':
         ev.provider = attrOf(ctx, el, 'Name', values, pick, depth) ?? '';
+        sawProvider = true;
         break;
       case 'EventID':
         ev.eventId = Number(textOf(ctx, el, values, pick, depth)) & 0xffff;
+        // Fast path: Provider and EventID come first in System (the Windows event schema), so a
+        // record the filter rejects costs two value reads, not a render of the rest of System.
+        if (want !== undefined && sawProvider && !want(ev.provider, ev.eventId)) {
+          wanted = false;
+          return true;
+        }
         break;
       case 'Version': {
         const v = Number(textOf(ctx, el, values, pick, depth));
@@ -194,6 +203,7 @@ export function toRawEvent(
         break;
       }
     }
+    return false;
   };
   const eventData: Visit = (el, values, pick, depth) => {
     const key =
@@ -206,10 +216,7 @@ export function toRawEvent(
     else addData(ev.data, el.name, textOf(ctx, el, values, pick, depth));
   };
   const section: Visit = (el, values, _pick, depth) => {
-    if (el.name === 'System') {
-      eachElement(ctx, el.children, values, depth, system);
-      return false;
-    }
+    if (el.name === 'System') return eachElement(ctx, el.children, values, depth, system);
     if (el.name !== 'EventData' && el.name !== 'UserData') return false;
     if (want !== undefined && !want(ev.provider, ev.eventId)) {
       wanted = false;
