@@ -31,3 +31,4 @@ export {
 } from './detect/baseline/baseline.js';
 export { mergeBaselines } from './detect/baseline/merge.js';
 export { baselineToSigmaFilters } from './emit/allowlist-sigma.js';
+export * from './report/index.js';
