@@ -94,7 +94,14 @@ export function parseRuleText(text: string, file: string, failed: RuleFailure[])
       failed.push({ file, document: index, reason: `YAML error: ${err.message.split('\n')[0]}` });
       return;
     }
-    const value: unknown = d.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      value = d.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // yaml throws on an alias bomb ("billion laughs"); it must be a failed rule, not escape.
+      failed.push({ file, document: index, reason: `YAML error: ${(e as Error).message}` });
+      return;
+    }
     if (value === null || value === undefined) return; // empty document (trailing `---`)
     if (!isPlainObject(value)) {
       failed.push({ file, document: index, reason: 'a rule document must be a YAML map' });
