@@ -16,7 +16,7 @@ const IN_FLIGHT = 2;
  * Young-generation size of a worker's heap. Reading allocates short-lived strings at a high
  * rate; V8's default (3 x 16 MB semi-spaces per thread) costs RSS per thread for little gain.
  */
-const YOUNG_GENERATION_MB = 16;
+const YOUNG_GENERATION_MB = 8;
 /** A worker silent this long is taken as dead (the main thread cannot see its 'error' event). */
 const STALL_MS = 10 * 60 * 1000;
 
