@@ -11,7 +11,7 @@
 // Suites: the big file (all tools), a small slice (adds python-evtx, too slow for more), the
 // corpus EVTX files, the whole corpus folder, and a larger file for the memory-growth check.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,7 +24,7 @@ import {
   runhuntCases,
   tsEvtxCase,
 } from './lib/cases.mjs';
-import { bigEvtx, listFiles, totalBytes } from './lib/inputs.mjs';
+import { bigEvtx, listFiles, textExports, totalBytes } from './lib/inputs.mjs';
 import { haveGnuTime, measure, median } from './lib/measure.mjs';
 import { suiteMarkdown, targetLines } from './lib/report.mjs';
 import { runhuntSnapshot } from './lib/snapshot.mjs';
@@ -186,6 +186,73 @@ if (!opt['no-corpus']) {
       notes: ['MB/s counts every byte in the folder, including zips, READMEs and licenses.'],
     },
   );
+}
+if (!opt['no-corpus']) {
+  // Issue 4: JSON and event-XML throughput on the 115 MB NXLog JSON of a Mordor dataset, and the
+  // same events as event XML. Issue 5: SigmaHQ rules over the corpus, next to hunt alone.
+  const exported = textExports({ corpusDir, workDir, main: rh.main, log });
+  const textCases = runhuntCases({ repo, rh, nproc, withApi: false }).filter((c) =>
+    ['dump-jsonl', 'hunt-1'].includes(c.id),
+  );
+  for (const [id, label, path] of [
+    ['json', 'JSON lines (NXLog, Mordor nanodump dataset)', exported.json],
+    ['xml', 'event XML (the same events, rendered by `runhunt dump --format xml`)', exported.xml],
+  ]) {
+    if (!path) continue;
+    suites.push({
+      id,
+      title: label,
+      inputText: `\`${rel(path)}\``,
+      files: [path],
+      bytes: statSync(path).size,
+      reference: null,
+      cases: textCases,
+      ratioPeers: [],
+      notes: ['No peer reads this format; compare with the EVTX rows above.'],
+    });
+  }
+  const sigmaRules = join(sharedDir, 'sigma', 'rules');
+  if (existsSync(sigmaRules)) {
+    suites.push({
+      id: 'sigma',
+      title: 'SigmaHQ rules over the whole corpus (issue 5)',
+      inputText: `\`../shared/corpus\` with every rule under \`../shared/sigma/rules\``,
+      files: [corpusDir],
+      bytes: totalBytes(corpusAll),
+      reference: null,
+      cases: [
+        ...runhuntCases({ repo, rh, nproc, withApi: false }).filter((c) =>
+          ['dump-jsonl', 'hunt-1'].includes(c.id),
+        ),
+        {
+          id: 'sigma',
+          tool: 'runhunt sigma --rules ../shared/sigma/rules',
+          kind: 'runhunt',
+          count: 'none',
+          argv: (files) => [process.execPath, rh.main, 'sigma', '--rules', sigmaRules, ...files],
+        },
+        {
+          id: 'hunt-sigma',
+          tool: 'runhunt hunt --sigma ../shared/sigma/rules',
+          kind: 'runhunt',
+          count: 'none',
+          argv: (files) => [
+            process.execPath,
+            rh.main,
+            'hunt',
+            ...files,
+            '--sigma',
+            sigmaRules,
+            '--no-progress',
+          ],
+        },
+      ],
+      ratioPeers: [],
+      notes: [
+        'Rules that do not load (deprecated date formats) are reported and the run goes on (exit 1).',
+      ],
+    });
+  }
 }
 if (scale) {
   suites.push({

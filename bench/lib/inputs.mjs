@@ -1,7 +1,7 @@
 // The bench inputs: big EVTX files made of real corpus chunks (built once, cached in bench/.work/)
 // and the corpus itself.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -56,4 +56,37 @@ export function listFiles(dir) {
 
 export function totalBytes(paths) {
   return paths.reduce((sum, p) => sum + statSync(p).size, 0);
+}
+
+/**
+ * The text-format inputs (issue 4): the 115 MB NXLog JSON inside the Mordor nanodump zip, taken
+ * out once, and the same events as event XML (written once by `runhunt dump --format xml`).
+ * Returns { json, xml } paths (null where the corpus lacks the zip).
+ */
+export function textExports({ corpusDir, workDir, main, log }) {
+  const zip = join(corpusDir, 'mixed', 'mordor', 'metasploit_nanodump_lsass_memory_dump.zip');
+  if (!existsSync(zip)) return { json: null, xml: null };
+  mkdirSync(workDir, { recursive: true });
+  const json = join(workDir, 'nanodump.json');
+  const xml = join(workDir, 'nanodump.xml');
+  if (!existsSync(json)) {
+    log(`extracting the JSON member of ${zip} ...`);
+    const py =
+      'import sys, zipfile, shutil\n' +
+      'z = zipfile.ZipFile(sys.argv[1])\n' +
+      'm = max(z.infolist(), key=lambda i: i.file_size)\n' +
+      'with z.open(m) as src, open(sys.argv[2] + ".partial", "wb") as dst: shutil.copyfileobj(src, dst)\n';
+    const r = spawnSync(pickPython(), ['-c', py, zip, json], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`could not extract ${zip}`);
+    renameSync(`${json}.partial`, json);
+  }
+  if (!existsSync(xml)) {
+    log(`rendering ${json} as event XML ...`);
+    const r = spawnSync(process.execPath, [main, 'dump', json, '--format', 'xml'], {
+      maxBuffer: 1 << 30,
+    });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`could not render ${json} as XML`);
+    writeFileSync(xml, r.stdout);
+  }
+  return { json, xml };
 }
