@@ -17,7 +17,7 @@ const { corpusInputs, sampleInputs } = await import('../test/fuzz/inputs.ts');
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '300' },
-    'per-file': { type: 'string', default: '100000' },
+    'per-file': { type: 'string', default: '2000' },
     seed: { type: 'string', default: String(Date.now() % 1e9) },
     'no-corpus': { type: 'boolean', default: false },
   },

@@ -54,9 +54,26 @@ test('dirty header with a chunk count lower than the chunks present: all chunks 
   assert.deepEqual(codes(f), []);
 });
 
-test('bad chunk magic inside the header count: issue with the skipped range, other chunks read', () => {
+test('bad chunk magic inside the header count: issue, its records still read', () => {
   const f = evtxFile(threeChunks());
   f[HEADER + CHUNK] = 0x58;
+  const { items, issues } = readEvents(f);
+  assert.deepEqual(
+    items.map((e) => e.recordId),
+    range(1, 30),
+  );
+  assert.deepEqual(
+    issues.map((i) => [i.code, i.offset, i.skippedBytes]),
+    [
+      ['bad-chunk-magic', HEADER + CHUNK, undefined],
+      ['chunk-header-crc-mismatch', HEADER + CHUNK + 124, undefined],
+    ],
+  );
+});
+
+test('bad chunk magic and no whole record left: chunk skipped with its range', () => {
+  const f = evtxFile(threeChunks());
+  f.fill(0x58, HEADER + CHUNK, HEADER + 2 * CHUNK);
   const { items, issues } = readEvents(f);
   assert.deepEqual(
     items.map((e) => e.recordId),

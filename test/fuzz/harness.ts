@@ -111,9 +111,19 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzStats> {
   let cases: FuzzCase[] = [];
   for (let k = 0; k < o.perFile; k++)
     for (const file of o.files) cases.push({ file, seed: o.seedBase + k });
+  // Batches of at most 500 cases: a fresh worker per batch, and workerData stays small.
   while (cases.length > 0 && Date.now() <= deadline) {
-    const next = await runBatch(cases, o, stats, deadline);
-    if (next >= cases.length || Date.now() > deadline) break;
+    const batch = cases.slice(0, 500);
+    const next = await runBatch(batch, o, stats, deadline);
+    if (next <= 0) {
+      if (Date.now() > deadline) break;
+      stats.failed.push({
+        ...batch[0]!,
+        ops: [],
+        failures: ['worker failed before its first case'],
+      });
+      break;
+    }
     cases = cases.slice(next);
   }
   stats.elapsedMs = Date.now() - start;

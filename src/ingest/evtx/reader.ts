@@ -122,18 +122,26 @@ export function* readEvtxChunkRange<T>(
     const h = parseChunkHeader(chunk.buf, chunk.view, chunk.size);
     if (!h.magicOk) {
       if (allZero(chunk.buf, 0, chunk.size)) continue; // never used: not damage
-      // Past the header's chunk count, space that is not a chunk is preallocated slack (it may
-      // hold old disk contents): python-evtx and libevtx ignore it too.
-      // Unless it still holds a whole record: then it is a chunk whose header was damaged, and
-      // losing it must be reported (found by fuzzing).
-      if (index >= header.chunkCount && !holdsRecord(chunk)) continue;
+      if (!holdsRecord(chunk)) {
+        // Past the header's chunk count, space that is not a chunk is preallocated slack (it
+        // may hold old disk contents): python-evtx and libevtx ignore it too.
+        if (index >= header.chunkCount) continue;
+        issue({
+          code: 'bad-chunk-magic',
+          offset: base,
+          message: 'chunk does not start with "ElfChnk\\0"; skipped',
+          skippedBytes: chunk.size,
+        });
+        continue;
+      }
+      // A damaged magic (or a wiped header) does not damage the records: they carry their own
+      // signatures, sizes and inline templates, so read them (python-evtx does too; the fault
+      // table in docs/robustness.md found libevtx and runhunt losing the chunk).
       issue({
         code: 'bad-chunk-magic',
         offset: base,
-        message: 'chunk does not start with "ElfChnk\\0"; skipped',
-        skippedBytes: chunk.size,
+        message: 'chunk does not start with "ElfChnk\\0"; its records read anyway',
       });
-      continue;
     }
     if (!h.headerCrcOk)
       issue({
@@ -155,7 +163,7 @@ export function* readEvtxChunkRange<T>(
         offset: base + 48,
         message: `free space offset ${h.freeSpaceOffset} is outside the chunk; scanning to its end`,
       });
-    yield* readChunkRecords(chunk, base, end, issue, decode);
+    yield* readChunkRecords(chunk, base, end, issue, decode, h.recordsCrcOk === false);
   }
 }
 
@@ -165,9 +173,11 @@ function* readChunkRecords<T>(
   end: number,
   issue: (i: InputIssue) => void,
   decode: RecordDecoder<T>,
+  pastFreeSpace: boolean,
+  start = CHUNK_HEADER_BYTES,
 ): Generator<T> {
   const view = chunk.view;
-  let off = CHUNK_HEADER_BYTES;
+  let off = start;
   while (off + RECORD_HEADER_BYTES <= end) {
     if (view.getUint32(off, true) !== RECORD_SIGNATURE) {
       if (allZero(chunk.buf, off, end)) {
@@ -222,22 +232,40 @@ function* readChunkRecords<T>(
     off += size;
     if (item !== null) yield item;
   }
+  // Whole records right after the free space offset when the records CRC says the offset is
+  // wrong (damaged): libevtx reads them too; the fault table in docs/robustness.md found them
+  // lost. With a good CRC, bytes past the offset are a reused chunk's stale records: not read.
+  if (pastFreeSpace && off === end && end < chunk.size && holdsRecordAt(chunk, off)) {
+    issue({
+      code: 'bad-free-space-offset',
+      offset: base + 48,
+      message: `records continue past the free space offset ${end}; read to their end`,
+    });
+    let last = off;
+    while (holdsRecordAt(chunk, last)) last += view.getUint32(last + 4, true);
+    yield* readChunkRecords(chunk, base, last, issue, decode, false, end);
+  }
 }
 
 /** Some 8-aligned record signature whose size and trailing size copy agree. */
 function holdsRecord(chunk: ChunkContext): boolean {
-  const view = chunk.view;
   for (let at = CHUNK_HEADER_BYTES; at + RECORD_MIN_BYTES <= chunk.size; at += 8) {
-    if (view.getUint32(at, true) !== RECORD_SIGNATURE) continue;
-    const size = view.getUint32(at + 4, true);
-    if (
-      size >= RECORD_MIN_BYTES &&
-      at + size <= chunk.size &&
-      view.getUint32(at + size - 4, true) === size
-    )
-      return true;
+    if (holdsRecordAt(chunk, at)) return true;
   }
   return false;
+}
+
+/** A record signature at `at` whose size and trailing size copy agree. */
+function holdsRecordAt(chunk: ChunkContext, at: number): boolean {
+  const view = chunk.view;
+  if (at + RECORD_MIN_BYTES > chunk.size || view.getUint32(at, true) !== RECORD_SIGNATURE)
+    return false;
+  const size = view.getUint32(at + 4, true);
+  return (
+    size >= RECORD_MIN_BYTES &&
+    at + size <= chunk.size &&
+    view.getUint32(at + size - 4, true) === size
+  );
 }
 
 /** Next offset (8-byte aligned, as records are) holding the record signature, or `end`. */
