@@ -46,6 +46,16 @@ export function expandPaths(
       for (const name of names) visit(join(p, name));
     } else if (st.isFile()) {
       out.push(p);
+    } else {
+      // A device (/dev/zero), FIFO or socket has no size and may never end: refuse it with a
+      // message rather than drop it silently (found by H9: `hunt /dev/zero` said nothing).
+      onIssue(
+        failedInput(
+          p,
+          'unreadable',
+          'not a regular file (a device, pipe or socket): give files, folders, or - for stdin',
+        ),
+      );
     }
   };
   for (const p of paths) visit(p);
