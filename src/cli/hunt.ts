@@ -46,9 +46,14 @@ export interface HuntCliOptions {
 
 export { UsageError };
 
-/** `--threads N` (a positive integer); by default one worker per core (src/parallel). */
+/**
+ * `--threads N` (a positive integer). Default 1: on the 2-core machines measured so far the
+ * main thread's share (detector, index) makes more threads slower, not faster
+ * (docs/performance.md); `--threads N` up to the core count is there for idle, larger machines.
+ */
 function threadsOption(v: string | undefined): number {
-  if (v === undefined) return availableParallelism();
+  if (v === undefined) return 1;
+  if (v === 'auto') return availableParallelism();
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`--threads '${v}' is not a positive integer`);
