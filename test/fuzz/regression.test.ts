@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { checkEvtx } from './check-evtx.js';
 import { checkText } from './check-text.js';
 import { evtxLayout } from './evtx-layout.js';
@@ -25,14 +26,15 @@ const cases = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as Regre
 
 for (const c of cases) {
   test(`regression ${c.file}: ${c.bug}`, () => {
-    const bytes = new Uint8Array(readFileSync(join(dir, c.file)));
+    const raw = readFileSync(join(dir, c.file));
+    const bytes = new Uint8Array(c.file.endsWith('.gz') ? gunzipSync(raw) : raw);
     const r = c.file.endsWith('.evtx')
       ? checkEvtx(
           bytes,
           evtxLayout(new Uint8Array(readFileSync(join(repo, c.original)))),
           c.touched,
         )
-      : checkText(bytes, c.file);
+      : checkText(bytes, c.file.replace(/\.gz$/, ''));
     assert.deepEqual(r.failures, []);
   });
 }

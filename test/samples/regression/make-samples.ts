@@ -1,7 +1,7 @@
 // Regenerates the regression samples: `npx tsx test/samples/regression/make-samples.ts`.
 // Each is a damaged copy of a committed sample; cases.json records the damage (touched ranges).
 import { writeFileSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
+import { crc32, gzipSync } from 'node:zlib';
 import { load, replay } from '../../fuzz/cases.js';
 import { repo } from '../../fuzz/inputs.js';
 
@@ -16,6 +16,20 @@ for (const [name, seed, bug] of [
   const m = replay({ file: `${repo}/${sysmon}`, seed });
   writeFileSync(new URL(`${name}.evtx`, dir), m.bytes);
   cases.push({ file: `${name}.evtx`, original: sysmon, seed, ops: m.ops, touched: m.touched, bug });
+}
+// A 9 MB event XML with an undeclared entity: saxes went on reporting errors for 86 s.
+{
+  const text = 'test/samples/ingest/rendered/wevtutil.xml';
+  const m = replay({ file: `${repo}/${text}`, seed: 500045 });
+  writeFileSync(new URL('xml-error-then-9mb.xml.gz', dir), gzipSync(m.bytes));
+  cases.push({
+    file: 'xml-error-then-9mb.xml.gz',
+    original: text,
+    seed: 500045,
+    ops: m.ops,
+    touched: [],
+    bug: 'a damaged 9 MB event: the XML parser kept reporting errors after the first one (86 s)',
+  });
 }
 // A chunk past the header's chunk count whose header was wiped: it was skipped as slack, silently.
 const b = Uint8Array.from(load(`${repo}/${sysmon}`).bytes);
