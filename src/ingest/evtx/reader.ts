@@ -235,15 +235,15 @@ function* readChunkRecords<T>(
   // Whole records right after the free space offset when the records CRC says the offset is
   // wrong (damaged): libevtx reads them too; the fault table in docs/robustness.md found them
   // lost. With a good CRC, bytes past the offset are a reused chunk's stale records: not read.
-  if (pastFreeSpace && off === end && end < chunk.size && holdsRecordAt(chunk, off)) {
+  if (pastFreeSpace && off >= end && holdsRecordAt(chunk, off)) {
+    let last = off;
+    while (holdsRecordAt(chunk, last)) last += view.getUint32(last + 4, true);
     issue({
       code: 'bad-free-space-offset',
       offset: base + 48,
-      message: `records continue past the free space offset ${end}; read to their end`,
+      message: `records continue past the free space offset ${end}; read to ${last}`,
     });
-    let last = off;
-    while (holdsRecordAt(chunk, last)) last += view.getUint32(last + 4, true);
-    yield* readChunkRecords(chunk, base, last, issue, decode, false, end);
+    yield* readChunkRecords(chunk, base, last, issue, decode, false, off);
   }
 }
 

@@ -94,7 +94,7 @@ function invalidToken(offset: number, tok: number, where: string): EvtxParseErro
 
 /** Characters outside XML's NameChar production that a damaged name betrays itself by. */
 // eslint-disable-next-line no-control-regex
-const BAD_NAME_CHAR = /[\u0000-\u0020\u007f<>&'"=/\\\ud800-\udfff\ufffe\uffff]/;
+const BAD_NAME_CHAR = /[\u0000-\u0020\u007f<>&'"=/\\]/;
 
 /** A name offset is plausible if the name is inline (right here) or earlier in the records area. */
 function nameOffsetOk(ctx: ChunkContext, nameOff: number, here: number): boolean {
