@@ -1,5 +1,5 @@
 /**
- * Resource exhaustion from rules and values: a 20,000-keyword rule, adversarial regexes on long
+ * Resource exhaustion from rules and values: a 10,000-keyword rule, adversarial regexes on long
  * values, a YAML alias bomb, 50,000-deep conditions and YAML nesting, megabyte command lines.
  * Each runs in a worker under a wall-clock guard (hang = failure) and a 384 MB heap.
  */
