@@ -24,6 +24,7 @@ const KNOWN = new Set([
   'invalid-value',
   'bad-name',
   'missing-template',
+  'empty-record',
   'limit-exceeded',
 ]);
 

@@ -31,6 +31,7 @@ export const EVTX_ISSUE_CODES = new Set([
   'invalid-value',
   'bad-name',
   'missing-template',
+  'empty-record',
   'limit-exceeded',
 ]);
 

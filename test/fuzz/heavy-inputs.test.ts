@@ -17,7 +17,7 @@ for (const task of [
 ]) {
   test(`bounded: ${task}`, async (t) => {
     const r = await guarded(task, 30_000);
-    t.diagnostic(r.detail);
+    t.diagnostic(`${task}: ${r.detail}`);
     assert.ok(r.ok, r.detail);
   });
 }

@@ -10,7 +10,7 @@ import { formatFiletime } from './binxml/format.js';
 import { NodeKind } from './binxml/ir.js';
 import { renderXml } from './binxml/render-xml.js';
 import { newRawEvent, toRawEvent, type WantFilter } from './binxml/to-raw-event.js';
-import { readEvtxChunkRange, readEvtxRecords, type ChunkRange } from './reader.js';
+import { readEvtxChunkRange, readEvtxRecords, type ChunkRange, type RecordInfo } from './reader.js';
 
 export { EvtxParseError, type EvtxErrorCode } from './errors.js';
 export type { WantFilter } from './binxml/to-raw-event.js';
@@ -44,6 +44,10 @@ export function* readEvtxEvents(
     (chunk, nodes, info) => {
       const ev = newRawEvent(ctx.source, info.recordId, '');
       if (toRawEvent(chunk, nodes, ev, want)) {
+        if (ev.provider === '' && ev.eventId === 0 && ev.channel === '') {
+          emptyRecord(ctx, info);
+          return null;
+        }
         // No System/TimeCreated: the record header's written time is the best stand-in.
         if (ev.timeCreated === '') ev.timeCreated = formatFiletime(info.writtenLo, info.writtenHi);
         return ev;
@@ -60,12 +64,31 @@ export function* readEvtxEvents(
  * attributes, `xmlns` on `<Event>`); newlines inside values are written as `&#10;` / `&#13;`.
  */
 export function* readEvtxXml(src: ByteSource, ctx: ReadContext): Generator<string> {
-  yield* readEvtxRecords(src, ctx, (chunk, nodes) => {
+  yield* readEvtxRecords(src, ctx, (chunk, nodes, info) => {
     // Records are normally one template instance: render it through its flattened form.
     const only = nodes.length === 1 ? nodes[0]! : null;
-    if (only !== null && only.k === NodeKind.Template) {
-      return renderTemplateXml(chunk, only.template, only.values, 0);
+    const xml =
+      only !== null && only.k === NodeKind.Template
+        ? renderTemplateXml(chunk, only.template, only.values, 0)
+        : renderXml(chunk, nodes, null, 0);
+    if (xml === '') {
+      emptyRecord(ctx, info);
+      return null;
     }
-    return renderXml(chunk, nodes, null, 0);
+    return xml;
+  });
+}
+
+/**
+ * A record whose header is sound but whose BinXML renders to nothing (no System, no provider:
+ * its template resolved to no content, as in a chunk whose header was overwritten). It is
+ * reported, not yielded: an event with no provider or id would only pad the counts, and as XML
+ * it would be an empty line.
+ */
+function emptyRecord(ctx: ReadContext, info: RecordInfo): void {
+  ctx.onIssue({
+    code: 'empty-record',
+    offset: info.offset,
+    message: `record ${info.recordId} has no event content (its template or BinXML renders to nothing); skipped`,
   });
 }
