@@ -1,30 +1,8 @@
 import type { RawEvent } from '../model/events.js';
-
-// eslint-disable-next-line no-control-regex
-const ESCAPE = /[&<>"'\u0000-\u0008\u000a-\u001f]/g; // tab stays, as EvtRender leaves it
-
-function escapeChar(c: string): string {
-  switch (c) {
-    case '&':
-      return '&amp;';
-    case '<':
-      return '&lt;';
-    case '>':
-      return '&gt;';
-    case '"':
-      return '&quot;';
-    case "'":
-      return '&apos;';
-    default:
-      // Control characters (newlines included) as character references: one event, one line.
-      return '&#' + c.charCodeAt(0) + ';';
-  }
-}
+import { escapeXmlText } from '../util/xml-escape.js';
 
 /** Escapes text or attribute content for XML, keeping the result on one line. */
-export function escapeXml(s: string): string {
-  return s.replace(ESCAPE, escapeChar);
-}
+export const escapeXml = escapeXmlText;
 
 /**
  * Renders a RawEvent as Windows event XML on one line, the way EvtRender writes it (single-quoted

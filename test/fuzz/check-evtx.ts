@@ -8,32 +8,14 @@
  */
 import { bufferSource } from '../../src/ingest/byte-source.js';
 import { readEvtxEvents, readEvtxXml } from '../../src/ingest/evtx/index.js';
+import { EVTX_ISSUE_CODES } from '../../src/ingest/evtx/errors.js';
 import { newRawEvent, toRawEvent } from '../../src/ingest/evtx/binxml/to-raw-event.js';
 import { readEvtxRecords } from '../../src/ingest/evtx/reader.js';
 import type { InputIssue } from '../../src/model/events.js';
 import type { EvtxLayout } from './evtx-layout.js';
 import type { Range } from './evtx-mutate.js';
 
-export const EVTX_ISSUE_CODES = new Set([
-  'truncated',
-  'bad-file-magic',
-  'file-header-crc-mismatch',
-  'bad-chunk-magic',
-  'truncated-chunk',
-  'chunk-header-crc-mismatch',
-  'records-crc-mismatch',
-  'bad-free-space-offset',
-  'bad-record-signature',
-  'bad-record-size',
-  'zeroed-records',
-  'invalid-token',
-  'invalid-value-type',
-  'invalid-value',
-  'bad-name',
-  'missing-template',
-  'empty-record',
-  'limit-exceeded',
-]);
+export { EVTX_ISSUE_CODES };
 
 export interface EvtxCaseResult {
   failures: string[];

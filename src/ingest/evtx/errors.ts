@@ -44,3 +44,28 @@ export function truncated(
     `buffer too small for ${what} (need ${need} bytes, have ${Math.max(0, have)})`,
   );
 }
+
+/**
+ * Every issue code the EVTX reader reports (docs/evtx-format.md, "Self-healing"): the decoding
+ * errors above plus the damage it reads through. Tests check that nothing else is ever reported.
+ */
+export const EVTX_ISSUE_CODES: ReadonlySet<string> = new Set([
+  'truncated',
+  'bad-file-magic',
+  'file-header-crc-mismatch',
+  'bad-chunk-magic',
+  'truncated-chunk',
+  'chunk-header-crc-mismatch',
+  'records-crc-mismatch',
+  'bad-free-space-offset',
+  'bad-record-signature',
+  'bad-record-size',
+  'zeroed-records',
+  'invalid-token',
+  'invalid-value-type',
+  'invalid-value',
+  'bad-name',
+  'missing-template',
+  'empty-record',
+  'limit-exceeded',
+]);

@@ -1,3 +1,4 @@
+import { escapeXmlText } from '../../../util/xml-escape.js';
 import { LIMITS } from '../constants.js';
 import { EvtxParseError } from '../errors.js';
 import type { ChunkContext } from './chunk-context.js';
@@ -29,33 +30,7 @@ export function renderXml(
   return s;
 }
 
-// C0 controls (except tab) must become character references to keep one event per line.
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"'\x00-\x08\x0a-\x1f]/;
-// eslint-disable-next-line no-control-regex
-const ESCAPE_ALL = /[&<>"'\x00-\x08\x0a-\x1f]/g;
-
-function escapeChar(c: string): string {
-  switch (c) {
-    case '&':
-      return '&amp;';
-    case '<':
-      return '&lt;';
-    case '>':
-      return '&gt;';
-    case '"':
-      return '&quot;';
-    case "'":
-      return '&apos;';
-    default:
-      return '&#' + c.charCodeAt(0) + ';';
-  }
-}
-
-/** Escapes text and attribute values alike (EvtRender escapes quotes in text too). */
-export function escapeXmlText(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPE_ALL, escapeChar) : s;
-}
+export { escapeXmlText };
 
 function renderNode(
   ctx: ChunkContext,
