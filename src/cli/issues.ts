@@ -2,9 +2,15 @@ import type { InputSummary } from '../model/events.js';
 import { EXIT } from './exit-codes.js';
 import { terminalSafe } from './terminal-safe.js';
 
-/** Writes each input issue to stderr as one readable line. */
+/**
+ * Writes each input issue to stderr as one readable line. A file that is not a log, found while
+ * walking a folder (a README beside the EVTX files), is only counted in the summary and the
+ * report; named on the command line, it is reported here.
+ */
 export function printInputIssues(s: InputSummary): void {
+  const named = process.argv.includes(s.path);
   for (const i of s.issues) {
+    if (i.code === 'unrecognized-format' && !named) continue;
     const where =
       i.line !== undefined
         ? `:${i.line}`
