@@ -6,8 +6,8 @@
  * file must fail loudly at load with the file and the place of the problem, not silently change a
  * verdict later. Both YAML and JSON are accepted (JSON is a subset of YAML 1.2).
  */
-import { readFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -155,25 +155,117 @@ export function parseDataText<T>(text: string, schemaName: string, label: string
 
 /** Reads and validates a file at any path (user files such as `--baseline FILE`). Not cached. */
 export function loadDataFileAt<T>(path: string, schemaName: string): T {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new DataFileError(path, '$', `cannot read: ${(e as Error).message}`);
-  }
-  return parseDataText<T>(text, schemaName, path);
+  return parseDataText<T>(readText(path), schemaName, path);
 }
 
 const fileCache = new Map<string, unknown>();
 
 /**
+ * One shipped data file as it was validated when the package was built: the SHA-256 of its text
+ * and of its schema's text, and the value they gave.
+ */
+export interface ValidatedEntry {
+  textSha256: string;
+  schemaSha256: string;
+  value: unknown;
+}
+
+/** `dist/validated-data.json`: written by `npm run build` (scripts/snapshot-data.mjs). */
+export const VALIDATED_SNAPSHOT = 'validated-data.json';
+
+let snapshotCache: ReadonlyMap<string, ValidatedEntry> | null | undefined;
+
+/**
+ * The build's snapshot, next to the compiled modules (`dist/`); null when absent or unreadable
+ * (running from sources under tsx, or a damaged install): every file is then validated here.
+ */
+function validatedSnapshot(): ReadonlyMap<string, ValidatedEntry> | null {
+  if (snapshotCache !== undefined) return snapshotCache;
+  snapshotCache = null;
+  const file = join(dirname(fileURLToPath(import.meta.url)), '..', VALIDATED_SNAPSHOT);
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: unknown };
+    if (parsed.entries && typeof parsed.entries === 'object') {
+      snapshotCache = new Map(Object.entries(parsed.entries as Record<string, ValidatedEntry>));
+    }
+  } catch {
+    // No snapshot: validate at load (the result is the same, only slower).
+  }
+  return snapshotCache;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const schemaHashes = new Map<string, string>();
+
+function schemaSha256(schemaName: string): string {
+  let h = schemaHashes.get(schemaName);
+  if (h === undefined) {
+    const file = join(packageRoot(), 'schemas', 'data', schemaName);
+    try {
+      h = sha256(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new DataFileError(file, '$', `cannot read schema: ${(e as Error).message}`);
+    }
+    schemaHashes.set(schemaName, h);
+  }
+  return h;
+}
+
+function cacheKey(name: string, schemaName: string): string {
+  return `${name}\u0000${schemaName}`;
+}
+
+/**
+ * Reads `data/<name>` and validates it, returning the value with the hashes a snapshot needs.
+ * `npm run build` calls this for every shipped file; a file that does not validate fails the build.
+ */
+export function validateShippedFile(
+  name: string,
+  schemaName: string,
+): { key: string; entry: ValidatedEntry } {
+  const path = resolve(packageRoot(), 'data', name);
+  const text = readText(path);
+  return {
+    key: cacheKey(name, schemaName),
+    entry: {
+      textSha256: sha256(text),
+      schemaSha256: schemaSha256(schemaName),
+      value: parseDataText<unknown>(text, schemaName, path),
+    },
+  };
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new DataFileError(path, '$', `cannot read: ${(e as Error).message}`);
+  }
+}
+
+/**
  * Loads `data/<name>` from the package root, validated against `schemas/data/<schemaName>`.
  * Cached per file: callers may call it on every use. Treat the result as read-only.
+ *
+ * Parsing the YAML and compiling the JSON Schemas cost about 0.3 s per process, more than a
+ * small hunt. So the build validates the shipped files once and stores the values with the
+ * SHA-256 of the file and schema texts; a file whose text and schema still hash the same has
+ * been validated already and its stored value is used. Any edit (of the data file or the
+ * schema) changes a hash, and the file is parsed and validated here as usual.
  */
 export function loadDataFile<T>(name: string, schemaName: string): T {
-  const key = `${name}\u0000${schemaName}`;
+  const key = cacheKey(name, schemaName);
   if (fileCache.has(key)) return fileCache.get(key) as T;
-  const value = loadDataFileAt<T>(resolve(packageRoot(), 'data', name), schemaName);
+  const path = resolve(packageRoot(), 'data', name);
+  const text = readText(path);
+  const snap = validatedSnapshot()?.get(key);
+  const value =
+    snap && snap.textSha256 === sha256(text) && snap.schemaSha256 === schemaSha256(schemaName)
+      ? (snap.value as T)
+      : parseDataText<T>(text, schemaName, path);
   fileCache.set(key, value);
   return value;
 }
