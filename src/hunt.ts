@@ -4,6 +4,7 @@ import type { Finding, Report, Severity } from './model/finding.js';
 import { SEVERITIES } from './model/finding.js';
 import type { NormalizedEvent } from './model/normalized.js';
 import { linkChain } from './correlate/chains.js';
+import { DuplicateFilter } from './correlate/duplicates.js';
 import { EventIndex, type IndexLimits } from './correlate/event-index.js';
 import { mergeCommandLines } from './correlate/merge.js';
 import { applyPrevalence } from './correlate/prevalence.js';
@@ -87,6 +88,7 @@ export class Hunter {
   private readonly until: number;
   private readonly skew = new ClockSkew();
   private readonly sigmaHits = new SigmaHits();
+  private readonly dups = new DuplicateFilter();
   /** Events read (fast-path skips are counted by the inputs instead). */
   scanned = 0;
   private autostart = 0;
@@ -108,9 +110,12 @@ export class Hunter {
 
   /** A normalised event (read in this thread or by a worker). */
   add(e: NormalizedEvent): void {
+    const keep = keepForLinks(this.detector, e);
+    // A second copy of an event of this input (src/correlate/duplicates.ts) is counted, not used.
+    if (keep && this.dups.isDuplicate(e)) return;
     this.skew.observe(e);
     if (!inWindow(e, this.since, this.until)) return;
-    if (keepForLinks(this.detector, e)) remember(this.index, e);
+    if (keep) remember(this.index, e);
     const c = this.detector.candidate(e);
     if (c) {
       this.autostart++;
@@ -145,6 +150,7 @@ export class Hunter {
           inputs.reduce((n, s) => n + s.events, 0),
         ),
         autostartEvents: this.autostart,
+        duplicateEvents: this.dups.duplicates,
         findings: findings.length,
         bySeverity: countBySeverity(findings),
         hosts: [...new Set(findings.map((f) => f.host))].sort(),

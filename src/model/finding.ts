@@ -110,6 +110,11 @@ export interface Report {
   summary: {
     eventsScanned: number;
     autostartEvents: number;
+    /**
+     * Events of the hunted types read twice from one input (same record id, time and content:
+     * carved or repeated chunks, concatenated exports) and counted once.
+     */
+    duplicateEvents?: number;
     findings: number;
     bySeverity: Record<Severity, number>;
     hosts: string[];
