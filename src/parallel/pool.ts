@@ -26,8 +26,13 @@ const STALL_MS = 10 * 60 * 1000;
  * its own thread.
  */
 export function workerEntry(): URL | null {
-  const url = new URL('./worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : null;
+  // dist/parallel/worker.js next to the compiled modules, dist/bundle/worker.mjs next to the
+  // bundled CLI (scripts/bundle.mjs).
+  for (const name of ['./worker.js', './worker.mjs']) {
+    const url = new URL(name, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
 }
 
 /**

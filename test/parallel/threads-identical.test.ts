@@ -11,6 +11,8 @@ const samples = join(root, 'test', 'samples', 'hunt');
 const corpus = resolve(root, '..', 'shared', 'corpus');
 const cli = join(root, 'dist', 'cli', 'main.js');
 const worker = join(root, 'dist', 'parallel', 'worker.js');
+/** The bin: the same CLI bundled into one file, with its bundled worker (scripts/bundle.mjs). */
+const bundle = join(root, 'dist', 'bundle', 'runhunt.mjs');
 const at = '2024-01-01T00:00:00Z';
 
 const inputs: [string, string[]][] = [
@@ -19,19 +21,19 @@ const inputs: [string, string[]][] = [
 ];
 
 /** The report as the CLI writes it, minus its one timing field. */
-function cliReport(paths: string[], threads: number): string {
+function cliReport(paths: string[], threads: number, entry: string): string {
   const out = execFileSync(
     process.execPath,
-    [cli, 'hunt', '--format', 'json', '--threads', String(threads), ...paths],
+    [entry, 'hunt', '--format', 'json', '--threads', String(threads), ...paths],
     // Exit 1 means inputs had problems (the corpus has damaged files on purpose): still a report.
     { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
   );
   return out.replace(/"generatedAt": "[^"]*"/, '"generatedAt": ""');
 }
 
-function runCli(paths: string[], threads: number): string {
+function runCli(paths: string[], threads: number, entry = cli): string {
   try {
-    return cliReport(paths, threads);
+    return cliReport(paths, threads, entry);
   } catch (err) {
     const e = err as { stdout?: string; status?: number };
     if (e.status !== 1 || !e.stdout) throw err;
@@ -64,5 +66,13 @@ for (const [name, paths] of inputs) {
     const one = runCli(paths, 1);
     assert.ok(JSON.parse(one).summary.eventsScanned > 0);
     assert.equal(runCli(paths, 2), one);
+  });
+
+  test(`the bundled bin writes the same report, with 1 and 2 threads (${name})`, (t) => {
+    if (!paths.every(existsSync)) return t.skip(`${paths.join(', ')} not present`);
+    if (!existsSync(bundle)) return t.skip('dist/ not built (npm run build): no bundle');
+    const one = runCli(paths, 1);
+    assert.equal(runCli(paths, 1, bundle), one);
+    assert.equal(runCli(paths, 2, bundle), one);
   });
 }
