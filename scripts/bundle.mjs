@@ -11,7 +11,8 @@ import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The package to bundle: this repository, or the folder given (the bench's private build).
+const root = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // The dependencies written as CommonJS call require(); an ES module bundle has none of its own.
 const banner = {

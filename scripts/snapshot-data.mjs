@@ -9,7 +9,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The package to snapshot: this repository, or the folder given (the bench's private build).
+const root = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 const loader = await import(join(root, 'dist', 'util', 'data-loader.js'));
 
 /** Each shipped data file and the schema its loader validates it with. */

@@ -2,11 +2,14 @@
 // Each case: { id, tool, argv(files) -> argv, count, runner } where `count` says how the events
 // are counted from stdout (see measure.mjs) and `kind` is 'runhunt' or 'peer'.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Which runhunt commands exist in dist/ right now (hunt lands later; its rows appear by themselves). */
 export function probeRunhunt(root) {
-  const main = join(root, 'dist', 'cli', 'main.js');
+  // The bin users run (the bundled CLI, package.json "bin") when the build made one.
+  const bundled = join(root, 'dist', 'bundle', 'runhunt.mjs');
+  const main = existsSync(bundled) ? bundled : join(root, 'dist', 'cli', 'main.js');
   const help = spawnSync(process.execPath, [main, '--help'], { encoding: 'utf8' });
   const text = `${help.stdout}${help.stderr}`;
   const hasHunt = /^\s+hunt\b/m.test(text);

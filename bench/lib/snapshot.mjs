@@ -42,5 +42,12 @@ export function runhuntSnapshot({ repo, workDir, build, log }) {
     if (existsSync(join(repo, dir))) cpSync(join(repo, dir), join(root, dir), { recursive: true });
   }
   cpSync(join(repo, 'package.json'), join(root, 'package.json'));
+  // The rest of `npm run build`: the validated data snapshot and the bundled bin.
+  for (const script of ['snapshot-data.mjs', 'bundle.mjs']) {
+    const file = join(repo, 'scripts', script);
+    if (!existsSync(file)) continue;
+    const s = spawnSync(process.execPath, [file, root], { cwd: repo, encoding: 'utf8' });
+    if (s.status !== 0) throw new Error(`bench: ${script} failed:\n${s.stdout}${s.stderr}`);
+  }
   return { root, notes };
 }
