@@ -12,6 +12,7 @@ import { colorStyle, plainStyle } from '../report/table/style.js';
 import { parseSeverity, severityRank } from '../score/severity.js';
 import { EXIT } from './exit-codes.js';
 import { exitCodeFor, printInputIssues } from './issues.js';
+import { HeapGovernor } from './heap-governor.js';
 import { Progress } from './progress.js';
 import { terminalSafe } from './terminal-safe.js';
 import { parseTargets, writeRules } from './rules.js';
@@ -101,6 +102,7 @@ export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<n
       ? new Progress(paths, process.stderr)
       : undefined;
   const inputs: InputSummary[] = [];
+  const heap = new HeapGovernor();
   let report: Report;
   try {
     report = hunt(paths, {
@@ -109,7 +111,12 @@ export async function huntCommand(paths: string[], o: HuntCliOptions): Promise<n
       ...(o.until !== undefined ? { until: o.until } : {}),
       ...(o.baseline?.length ? { baselineFiles: o.baseline } : {}),
       ...(sigma ? { sigma } : {}),
-      ...(progress ? { onEvent: (e) => progress.onEvent(e) } : {}),
+      onEvent: progress
+        ? (e) => {
+            heap.tick();
+            progress.onEvent(e);
+          }
+        : () => heap.tick(),
       onInput: (s) => {
         inputs.push(s);
         progress?.onInput(s);
