@@ -10,7 +10,7 @@ import { mergeCommandLines } from './correlate/merge.js';
 import { applyPrevalence } from './correlate/prevalence.js';
 import { createDetector, type Detector, type DetectorOptions } from './detect/detector.js';
 import { generateRules } from './emit/rules/index.js';
-import { matchEvent, type SigmaRuleSet } from './sigma/index.js';
+import { matchEvent, wantedByRules, type SigmaRuleSet } from './sigma/index.js';
 import type { RuleInfo } from './sigma/types.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { huntParallel } from './parallel/hunt-parallel.js';
@@ -56,11 +56,21 @@ export function hunt(paths: readonly string[], opts: HuntOptions = {}): Report {
       inputs.push(s);
       opts.onInput?.(s);
     },
-    // Fast path: without Sigma rules (which may read any event) only the event types the
-    // detectors use need decoding; the EVTX reader skips the rest after reading their System ids.
-    ...(opts.sigma ? {} : { want: isHuntRelevant }),
+    // Fast path: only the event types the detectors use, and those some Sigma rule can match,
+    // need decoding; the EVTX reader skips the rest after reading their System ids.
+    ...huntFilter(opts.sigma),
   });
   return huntEvents(events, opts, inputs);
+}
+
+/** The readers' `want`: hunted types plus the rules' EventIDs; none when a rule takes any id. */
+function huntFilter(sigma: SigmaRuleSet | undefined): {
+  want?: (provider: string, eventId: number) => boolean;
+} {
+  if (!sigma) return { want: isHuntRelevant };
+  const rules = wantedByRules(sigma.index);
+  if (!rules) return {};
+  return { want: (provider, id) => isHuntRelevant(provider, id) || rules(provider, id) };
 }
 
 /** The same hunt over events from anywhere (a library user's own reader, tests). */

@@ -5,7 +5,7 @@
  */
 import type { InputSummary, RawEvent } from '../model/events.js';
 import { readInputs } from '../ingest/read-inputs.js';
-import { compileRules, SigmaSession } from '../sigma/index.js';
+import { compileRules, SigmaSession, wantedByRules } from '../sigma/index.js';
 import type { CorrelationMatch, RuleFailure, RuleInfo, RuleMatch } from '../sigma/index.js';
 import { EXIT } from './exit-codes.js';
 import { exitCodeFor, printInputIssues } from './issues.js';
@@ -142,12 +142,15 @@ export async function sigmaCommand(
   };
   const out = createWriter(process.stdout);
   const session = new SigmaSession(rules);
+  // Fast path: events of EventIDs no loaded rule can match are skipped after their System ids.
+  const want = wantedByRules(rules.index);
+  const readOpts = { onInput, ...(want ? { want } : {}) };
   let count = 0;
 
   if (opts.format === 'json') {
     const failedJson = JSON.stringify(failed);
     await out.write(`{"rulesLoaded":${loaded},"rulesFailed":${failedJson},"matches":[`);
-    for (const e of readInputs(logPaths, { onInput })) {
+    for (const e of readInputs(logPaths, readOpts)) {
       for (const m of session.feed(e)) {
         await out.write((count++ === 0 ? '\n' : ',\n') + matchJson(m));
       }
@@ -158,7 +161,7 @@ export async function sigmaCommand(
     await out.write(count === 0 ? ']}\n' : '\n]}\n');
   } else {
     await out.write(tableRow('TIME', 'LEVEL', 'RULE', 'EID', 'COMPUTER', 'EVIDENCE') + '\n');
-    for (const e of readInputs(logPaths, { onInput })) {
+    for (const e of readInputs(logPaths, readOpts)) {
       for (const m of session.feed(e)) {
         count++;
         await out.write(matchRow(m) + '\n');

@@ -10,6 +10,7 @@
 export { compileRules, compileDocs } from './compile.js';
 export type { CompileOptions, CompileResult, SigmaRuleSet } from './compile.js';
 export { matchEvent, matchEventAll, SigmaSession } from './match.js';
+export { wantedByRules } from './rule-index.js';
 export { parseRuleText } from './loader.js';
 export type {
   CompiledCorrelation,

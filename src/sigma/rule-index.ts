@@ -35,3 +35,17 @@ export function buildIndex(rules: readonly CompiledRule[]): RuleIndex {
   }
   return { byEventId, anyEventId };
 }
+
+/**
+ * The fast-path filter for readers (`want`): only events whose EventID some loaded rule can
+ * match. Exact, not a heuristic: matching looks rules up by EventID in this same index, so an
+ * event of any other id can match nothing. Undefined (read everything) when a rule applies to
+ * any EventID of its channel.
+ */
+export function wantedByRules(
+  index: RuleIndex,
+): ((provider: string, eventId: number) => boolean) | undefined {
+  if (index.anyEventId.length > 0) return undefined;
+  const ids = index.byEventId;
+  return (_provider, eventId) => ids.has(eventId);
+}
