@@ -19,7 +19,9 @@ import { canonicalRegistryPath } from '../../normalize/registry-path.js';
 import { baseName } from '../value/canonical-path.js';
 import { parseCommand, type ParsedCommand } from '../value/parse-command.js';
 import { valueData } from '../value/value-data.js';
+import { BoundedMemo } from './bounded-memo.js';
 import { commandData } from './command-data.js';
+import { mayTouchAutostart } from './may-touch-autostart.js';
 import { literalAssignments, resolveVariable, splitStatements, tokenize } from './ps-statements.js';
 
 export type AutostartAction =
@@ -478,8 +480,11 @@ function powershellTexts(p: ParsedCommand): string[] {
   return texts;
 }
 
-/** Every autostart write, removal or run found in a command line, in command order. */
-export function detectAutostartCommands(commandLine: string): AutostartCommand[] {
+/**
+ * detectAutostartCommands without the pre-filter and the memo: the full parse of every line.
+ * The reference the property tests compare the fast path with.
+ */
+export function detectAutostartCommandsFull(commandLine: string): AutostartCommand[] {
   const out: AutostartCommand[] = [];
   const p = parseCommand(commandLine);
   const add = (c: AutostartCommand | undefined): void => {
@@ -517,6 +522,28 @@ export function detectAutostartCommands(commandLine: string): AutostartCommand[]
   }
   if (!out.some((c) => isAutostartWrite(c.action))) add(startupExec(p));
   return out;
+}
+
+// Results by exact command line. 4096 lines of at most 1M characters in all: a few MB at worst.
+const memo = new BoundedMemo<readonly Readonly<AutostartCommand>[]>(4096, 1 << 20);
+
+/**
+ * Every autostart write, removal or run found in a command line, in command order.
+ * Lines that cannot name an autostart location are not parsed (mayTouchAutostart), and results
+ * are remembered by exact line (process command lines repeat a lot). Callers get fresh objects:
+ * the remembered ones are frozen copies nobody else holds.
+ */
+export function detectAutostartCommands(commandLine: string): AutostartCommand[] {
+  const hit = memo.get(commandLine);
+  if (hit !== undefined) return hit.map((c) => ({ ...c }));
+  const found = mayTouchAutostart(commandLine) ? detectAutostartCommandsFull(commandLine) : [];
+  memo.set(commandLine, Object.freeze(found.map((c) => Object.freeze({ ...c }))));
+  return found;
+}
+
+/** Forgets remembered results (tests; a long-lived library user changing data files). */
+export function clearAutostartCommandMemo(): void {
+  memo.clear();
 }
 
 /**
