@@ -134,10 +134,11 @@ test('bad record size: resync at the next record signature, skipped bytes accoun
   assert.equal(bad.skippedBytes, third - second);
 });
 
-test('bad record signature: issue, resync, nothing lost after it', () => {
+test('bad record signature and size: issue, resync, nothing lost after it', () => {
   const f = evtxFile([simpleChunk(1, 5).finish()]);
   const second = Buffer.from(f).indexOf(Buffer.from([0x2a, 0x2a, 0, 0]), HEADER + 512 + 8);
   f[second] = 0;
+  f[second + 4]! ^= 0x10; // the size no longer matches its trailing copy: nothing to trust
   const r = readEvents(f);
   assert.deepEqual(
     r.items.map((e) => e.recordId),
@@ -166,9 +167,20 @@ test('truncated file: records wholly present are read, the cut is reported', () 
 });
 
 test('unknown token or value type: the record is skipped with an issue, the next one reads', () => {
-  const tokens = simpleChunk(1, 3, (w, id) => {
-    if (id === 2) w.u8(0x1f); // a stray token after the template instance
-  });
+  // A stray token before any content: nothing of the record can be walked. (After the content
+  // it only costs the end-of-stream token: test/evtx/repair.test.ts.)
+  const tokens = new ChunkWriter();
+  for (let id = 1; id <= 3; id++) {
+    tokens.record(id, '2020-01-01T00:00:00Z', (w) => {
+      w.fragmentHeader();
+      if (id === 2) w.u8(0x1f);
+      w.template('{AAAAAAAA-0000-0000-0000-000000000001}', simpleTemplate, [
+        v.int(T.UINT16, 13, 2),
+        v.int(T.UINT64, id, 8),
+        v.str(`value ${id}`),
+      ]);
+    });
+  }
   const r = readEvents(evtxFile([tokens.finish()]));
   assert.deepEqual(
     r.items.map((e) => e.recordId),

@@ -67,5 +67,8 @@ export const EVTX_ISSUE_CODES: ReadonlySet<string> = new Set([
   'bad-name',
   'missing-template',
   'empty-record',
+  // Damage read through: the record is yielded and the issue says what was repaired.
+  'damaged-name',
+  'damaged-binxml',
   'limit-exceeded',
 ]);

@@ -100,7 +100,7 @@ export function* readEvtxChunkRange<T>(
     base < src.size && index < range.to;
     base += CHUNK_SIZE_BYTES, index++
   ) {
-    chunk.load(src.read(base, CHUNK_SIZE_BYTES));
+    chunk.load(src.read(base, CHUNK_SIZE_BYTES), base);
     if (chunk.size < CHUNK_SIZE_BYTES && !allZero(chunk.buf, 0, chunk.size)) {
       issue({
         code: 'truncated-chunk',
@@ -180,7 +180,16 @@ function* readChunkRecords<T>(
   let off = start;
   while (off + RECORD_HEADER_BYTES <= end) {
     if (view.getUint32(off, true) !== RECORD_SIGNATURE) {
-      if (allZero(chunk.buf, off, end)) {
+      if (sizeCopiesAgree(chunk, off)) {
+        // Right where a record should start, a size and a trailing copy of it that agree are
+        // a record whose signature alone was hit (python-evtx does not check it at all).
+        issue({
+          code: 'bad-record-signature',
+          offset: base + off,
+          message:
+            'record signature damaged; its size and trailing size copy agree, so it is read anyway',
+        });
+      } else if (allZero(chunk.buf, off, end)) {
         // Zeros where the header says records are: wiped or never flushed. Account for them.
         issue({
           code: 'zeroed-records',
@@ -189,16 +198,17 @@ function* readChunkRecords<T>(
           skippedBytes: end - off,
         });
         return;
+      } else {
+        const next = findRecordSignature(chunk, off + 1, end);
+        issue({
+          code: 'bad-record-signature',
+          offset: base + off,
+          message: 'no record signature where a record should start',
+          skippedBytes: next - off,
+        });
+        off = next;
+        continue;
       }
-      const next = findRecordSignature(chunk, off + 1, end);
-      issue({
-        code: 'bad-record-signature',
-        offset: base + off,
-        message: 'no record signature where a record should start',
-        skippedBytes: next - off,
-      });
-      off = next;
-      continue;
     }
     const size = view.getUint32(off + 4, true);
     if (
@@ -217,6 +227,7 @@ function* readChunkRecords<T>(
       continue;
     }
     let item: T | null = null;
+    chunk.repairs.length = 0;
     try {
       const info: RecordInfo = {
         offset: base + off,
@@ -226,6 +237,7 @@ function* readChunkRecords<T>(
       };
       const nodes = parseFragment(chunk, off + RECORD_HEADER_BYTES, off + size - 4, true, 0);
       item = decode(chunk, nodes, info);
+      if (chunk.repairs.length > 0) reportRepairs(chunk, base, info, issue);
     } catch (err) {
       issue(recordIssue(err, base, off, size));
     }
@@ -247,6 +259,36 @@ function* readChunkRecords<T>(
   }
 }
 
+/**
+ * One issue per repair behind a record that was read (binxml/repair.ts): at the record, so each
+ * recovered event can be told apart, with the damage's own position in the message.
+ */
+function reportRepairs(
+  chunk: ChunkContext,
+  base: number,
+  info: RecordInfo,
+  issue: (i: InputIssue) => void,
+): void {
+  for (const r of chunk.repairs) {
+    issue({
+      code: r.code,
+      offset: info.offset,
+      message: `record ${info.recordId} at ${info.offset} recovered with damage: ${r.detail} (at ${base + r.offset})`,
+    });
+  }
+}
+
+/** A record size at `at + 4` that fits the chunk and matches its trailing copy. */
+function sizeCopiesAgree(chunk: ChunkContext, at: number): boolean {
+  if (at + RECORD_MIN_BYTES > chunk.size) return false;
+  const size = chunk.view.getUint32(at + 4, true);
+  return (
+    size >= RECORD_MIN_BYTES &&
+    at + size <= chunk.size &&
+    chunk.view.getUint32(at + size - 4, true) === size
+  );
+}
+
 /** Some 8-aligned record signature whose size and trailing size copy agree. */
 function holdsRecord(chunk: ChunkContext): boolean {
   for (let at = CHUNK_HEADER_BYTES; at + RECORD_MIN_BYTES <= chunk.size; at += 8) {
@@ -257,14 +299,10 @@ function holdsRecord(chunk: ChunkContext): boolean {
 
 /** A record signature at `at` whose size and trailing size copy agree. */
 function holdsRecordAt(chunk: ChunkContext, at: number): boolean {
-  const view = chunk.view;
-  if (at + RECORD_MIN_BYTES > chunk.size || view.getUint32(at, true) !== RECORD_SIGNATURE)
-    return false;
-  const size = view.getUint32(at + 4, true);
   return (
-    size >= RECORD_MIN_BYTES &&
-    at + size <= chunk.size &&
-    view.getUint32(at + size - 4, true) === size
+    at + RECORD_MIN_BYTES <= chunk.size &&
+    chunk.view.getUint32(at, true) === RECORD_SIGNATURE &&
+    sizeCopiesAgree(chunk, at)
   );
 }
 

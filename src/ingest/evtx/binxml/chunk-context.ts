@@ -1,4 +1,5 @@
 import type { Template } from './ir.js';
+import type { Repair } from './repair.js';
 
 /**
  * Everything BinXML decoding needs from one chunk: its bytes (an owned copy) and the per-chunk
@@ -24,6 +25,15 @@ export class ChunkContext {
   sharedCount = 0;
   /** Definition offsets being decoded right now: a template that instantiates itself is an error. */
   readonly decoding = new Set<number>();
+  /** File offset of the chunk (placeholder names say where the damage is in the file). */
+  base = 0;
+  /**
+   * Damage read through while decoding the current record (reset by the reader per record); the
+   * repairs of a cached template are added again by every record that instantiates it.
+   */
+  readonly repairs: Repair[] = [];
+  /** Names found damaged in this chunk, by offset: their placeholder is cached in `names`. */
+  readonly damagedNames = new Map<number, Repair>();
 
   constructor(capacity: number) {
     this.buf = Buffer.alloc(capacity);
@@ -31,12 +41,15 @@ export class ChunkContext {
   }
 
   /** Copies a chunk in (the source's view may be reused) and resets the caches. */
-  load(bytes: Uint8Array): void {
+  load(bytes: Uint8Array, base = 0): void {
+    this.base = base;
     this.buf.set(bytes.subarray(0, this.buf.length));
     if (bytes.length < this.buf.length) this.buf.fill(0, bytes.length);
     this.size = Math.min(bytes.length, this.buf.length);
     this.names.clear();
     this.templates.clear();
     this.decoding.clear();
+    this.repairs.length = 0;
+    this.damagedNames.clear();
   }
 }

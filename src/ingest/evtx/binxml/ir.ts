@@ -4,6 +4,8 @@
  * the record's value table, so no per-record tree is built.
  */
 
+import type { Repair } from './repair.js';
+
 export const enum NodeKind {
   Element = 1,
   Text = 2,
@@ -87,6 +89,8 @@ export interface Template {
   offset: number;
   guid: string;
   nodes: Node[];
+  /** Damage read through while decoding the definition (NO_REPAIRS when intact). */
+  repairs: readonly Repair[];
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type TemplateNode,
   type ValueTable,
 } from './ir.js';
+import { damagedNameAt, NO_REPAIRS, type Repair } from './repair.js';
 import { TOKEN, TOKEN_MORE_FLAG } from './tokens.js';
 import { sameNodes } from './same-structure.js';
 import { decodeUtf16 } from './utf16.js';
@@ -78,23 +79,46 @@ export function parseFragment(
         nodes.push(parsePI(ctx, c));
         break;
       default:
+        if (nodes.length > 0) {
+          // The content is complete (its elements closed) and only the end-of-stream token is
+          // damaged: keep it, report the rest of the fragment as unread.
+          ctx.repairs.push({
+            code: 'damaged-binxml',
+            offset: c.pos,
+            detail: `unexpected BinXML token 0x${hex8(tok)} after the content; ${c.end - c.pos} bytes after it not read`,
+          });
+          return nodes;
+        }
         throw invalidToken(c.pos, tok, 'fragment');
     }
   }
   return nodes;
 }
 
+const hex8 = (n: number): string => n.toString(16).padStart(2, '0');
+
 function invalidToken(offset: number, tok: number, where: string): EvtxParseError {
   return new EvtxParseError(
     'invalid-token',
     offset,
-    `unexpected BinXML token 0x${tok.toString(16).padStart(2, '0')} in ${where}`,
+    `unexpected BinXML token 0x${hex8(tok)} in ${where}`,
   );
 }
 
-/** Characters outside XML's NameChar production that a damaged name betrays itself by. */
-// eslint-disable-next-line no-control-regex
-const BAD_NAME_CHAR = /[\u0000-\u0020\u007f<>&'"=/\\]/;
+/**
+ * XML 1.0 (5th ed.) §2.3 Name: NameStartChar NameChar*. A stored name that is not one is damage
+ * (fuzzing found a newline in one breaking the one-line output; the fault table a `;`), and the
+ * event XML must stay well-formed, so such names are replaced (see damagedName).
+ */
+const START =
+  ':A-Z_a-z\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02ff\\u0370-\\u037d\\u037f-\\u1fff\\u200c\\u200d' +
+  '\\u2070-\\u218f\\u2c00-\\u2fef\\u3001-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\ufffd\\u{10000}-\\u{effff}';
+const XML_NAME = new RegExp(
+  // The class lists code point ranges (combining marks included, as NameChar does), by design.
+  // eslint-disable-next-line no-misleading-character-class
+  `^[${START}][${START}\\-.0-9\\u00b7\\u0300-\\u036f\\u203f\\u2040]*$`,
+  'u',
+);
 
 /** A name offset is plausible if the name is inline (right here) or earlier in the records area. */
 function nameOffsetOk(ctx: ChunkContext, nameOff: number, here: number): boolean {
@@ -105,6 +129,8 @@ function nameOffsetOk(ctx: ChunkContext, nameOff: number, here: number): boolean
 /**
  * Reads the name at `nameOff` (cached per chunk). When the name is stored inline (`nameOff ===
  * c.pos`), the cursor moves past it: next-offset u32, hash u16, count u16, UTF-16, NUL u16.
+ * A damaged name whose extent is still known (a back-reference, or an inline name whose length
+ * fits) is rendered as a placeholder and reported as a repair: the structure around it is intact.
  */
 function readName(ctx: ChunkContext, c: Cursor, nameOff: number): string {
   const inline = nameOff === c.pos;
@@ -113,20 +139,37 @@ function readName(ctx: ChunkContext, c: Cursor, nameOff: number): string {
   const byteEnd = nameOff + 8 + units * 2 + 2;
   if (name === undefined) {
     if (units < 0 || byteEnd - 2 > ctx.size) {
-      throw new EvtxParseError('bad-name', nameOff, 'name runs past the end of the chunk');
-    }
-    name = decodeUtf16(ctx.buf, nameOff + 8, units);
-    // XML names never hold controls, spaces or markup characters (XML 1.0 §2.3); a name that
-    // does is damage (found by fuzzing: it broke the one-line XML output), not a name to render.
-    if (BAD_NAME_CHAR.test(name) || name === '') {
-      throw new EvtxParseError('bad-name', nameOff, 'name holds characters no XML name can');
+      // An inline name of unknown length leaves the cursor nowhere to go: the record is lost.
+      if (inline)
+        throw new EvtxParseError('bad-name', nameOff, 'name runs past the end of the chunk');
+      name = damagedName(ctx, nameOff, 'name runs past the end of the chunk');
+    } else {
+      name = decodeUtf16(ctx.buf, nameOff + 8, units);
+      if (!XML_NAME.test(name)) {
+        name = damagedName(ctx, nameOff, 'name holds characters no XML name can');
+      }
     }
     ctx.names.set(nameOff, name);
+  } else if (ctx.damagedNames.size > 0) {
+    const r = ctx.damagedNames.get(nameOff);
+    if (r !== undefined) ctx.repairs.push(r);
   }
   if (inline) {
     if (byteEnd > c.end) throw truncated('inline name', c.pos, byteEnd - c.pos, c.end - c.pos);
     c.pos = byteEnd;
   }
+  return name;
+}
+
+function damagedName(ctx: ChunkContext, nameOff: number, why: string): string {
+  const name = damagedNameAt(ctx.base + nameOff);
+  const r: Repair = {
+    code: 'damaged-name',
+    offset: nameOff,
+    detail: `${why}; rendered as ${name}`,
+  };
+  ctx.damagedNames.set(nameOff, r);
+  ctx.repairs.push(r);
   return name;
 }
 
@@ -170,9 +213,18 @@ function parseElement(
   const attrs: AttrNode[] = [];
   if (tok & TOKEN_MORE_FLAG) {
     need(c, 4, 'attribute list size');
-    const attrEnd = c.pos + 4 + view.getUint32(c.pos, true);
+    let attrEnd = c.pos + 4 + view.getUint32(c.pos, true);
     c.pos += 4;
-    if (attrEnd > c.end) throw truncated('attribute list', c.pos, attrEnd - c.pos, c.end - c.pos);
+    if (attrEnd > c.end) {
+      // The size only bounds the attribute tokens, which carry their own extents: read them
+      // up to the end of the structure instead.
+      ctx.repairs.push({
+        code: 'damaged-binxml',
+        offset: c.pos - 4,
+        detail: `attribute list size ${attrEnd - c.pos} runs past the end (${c.end - c.pos} bytes left); attributes read by their tokens`,
+      });
+      attrEnd = c.end;
+    }
     while (c.pos < attrEnd && (ctx.buf[c.pos]! & ~TOKEN_MORE_FLAG) === TOKEN.ATTRIBUTE) {
       c.pos++;
       need(c, 4, 'attribute name offset');
@@ -302,6 +354,8 @@ export function parseTemplateInstance(ctx: ChunkContext, c: Cursor, depth: numbe
   const defOff = ctx.view.getUint32(c.pos + 6, true);
   c.pos += 10;
   let template = ctx.templates.get(defOff);
+  // A cached definition's damage affects this record too.
+  if (template !== undefined && template.repairs.length > 0) ctx.repairs.push(...template.repairs);
   if (defOff === c.pos) {
     need(c, TEMPLATE_DEFINITION_HEADER_BYTES, 'template definition header');
     const dataSize = ctx.view.getUint32(c.pos + 20, true);
@@ -339,26 +393,37 @@ function parseTemplateDefinition(ctx: ChunkContext, defOff: number, depth: numbe
   if (body + dataSize > ctx.size)
     throw truncated('template definition', body, dataSize, ctx.size - body);
   ctx.decoding.add(defOff);
+  const repairsBefore = ctx.repairs.length;
   try {
     const nodes = parseFragment(ctx, body, body + dataSize, true, depth);
-    const variants = ctx.shared.get(guid);
-    let template = variants?.find((t) => sameNodes(t.nodes, nodes));
-    if (template === undefined) {
-      template = { offset: defOff, guid, nodes };
-      if (ctx.sharedCount >= LIMITS.maxSharedTemplates) {
-        ctx.shared.clear();
-        ctx.sharedCount = 0;
-      }
-      const list = ctx.shared.get(guid) ?? [];
-      list.push(template);
-      ctx.shared.set(guid, list);
-      ctx.sharedCount++;
-    }
+    const repairs =
+      ctx.repairs.length > repairsBefore ? ctx.repairs.slice(repairsBefore) : NO_REPAIRS;
+    // A repaired definition is kept to its chunk: its repairs are reported with every record
+    // that uses it, and an intact one of the same GUID elsewhere must not inherit them.
+    const template =
+      repairs.length > 0
+        ? { offset: defOff, guid, nodes, repairs }
+        : sharedTemplate(ctx, { offset: defOff, guid, nodes, repairs });
     ctx.templates.set(defOff, template);
     return template;
   } finally {
     ctx.decoding.delete(defOff);
   }
+}
+
+/** The file-wide template of the same GUID and structure, or `t` once registered as one. */
+function sharedTemplate(ctx: ChunkContext, t: Template): Template {
+  const found = ctx.shared.get(t.guid)?.find((s) => sameNodes(s.nodes, t.nodes));
+  if (found !== undefined) return found;
+  if (ctx.sharedCount >= LIMITS.maxSharedTemplates) {
+    ctx.shared.clear();
+    ctx.sharedCount = 0;
+  }
+  const list = ctx.shared.get(t.guid) ?? [];
+  list.push(t);
+  ctx.shared.set(t.guid, list);
+  ctx.sharedCount++;
+  return t;
 }
 
 function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
