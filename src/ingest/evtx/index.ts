@@ -9,10 +9,12 @@ import { renderTemplateXml } from './binxml/compiled-xml.js';
 import { formatFiletime } from './binxml/format.js';
 import { NodeKind } from './binxml/ir.js';
 import { renderXml } from './binxml/render-xml.js';
+import { IssueCap } from './issue-cap.js';
 import { newRawEvent, toRawEvent, type WantFilter } from './binxml/to-raw-event.js';
 import { readEvtxChunkRange, readEvtxRecords, type ChunkRange, type RecordInfo } from './reader.js';
 
 export { EvtxParseError, type EvtxErrorCode } from './errors.js';
+export { capIssues, IssueCap } from './issue-cap.js';
 export type { WantFilter } from './binxml/to-raw-event.js';
 export { evtxChunkSlots, type ChunkRange } from './reader.js';
 
@@ -27,6 +29,21 @@ export interface EvtxReadOptions {
   onSkipped?: () => void;
   /** Read only these chunks (parallel hunting splits one large file into chunk ranges). */
   chunks?: ChunkRange;
+  /**
+   * Cap repeated issues as the text readers do (IssueCap; ISSUES_PER_CODE is their number): the
+   * first this many of each code are reported, the rest summed up (count and skipped bytes) in
+   * one issue per code at the end. Default: every issue, one per damaged record (the fuzz
+   * harness's nothing-lost check needs each). It caps what this call reads: to cap a file read
+   * in chunk ranges, cap the ranges' concatenated issues with capIssues instead.
+   */
+  issuesPerCode?: number;
+}
+
+/** The ctx to read with and the flush to call at the end, per `issuesPerCode`. */
+function capped(ctx: ReadContext, perCode: number | undefined): [ReadContext, () => void] {
+  if (perCode === undefined || perCode === Infinity) return [ctx, () => {}];
+  const cap = new IssueCap((i) => ctx.onIssue(i), perCode);
+  return [{ source: ctx.source, onIssue: (i) => cap.report(i) }, () => cap.flush()];
 }
 
 /** Every record as a RawEvent (ARCHITECTURE.md field rules). */
@@ -38,45 +55,60 @@ export function* readEvtxEvents(
   const want = opts.want ?? ctx.want;
   const onSkipped = opts.onSkipped ?? ctx.onSkipped?.bind(ctx);
   const range = opts.chunks ?? { from: 0, to: Infinity };
-  yield* readEvtxChunkRange(
-    src,
-    ctx,
-    (chunk, nodes, info) => {
-      const ev = newRawEvent(ctx.source, info.recordId, '');
-      if (toRawEvent(chunk, nodes, ev, want)) {
-        if (ev.provider === '' && ev.eventId === 0 && ev.channel === '') {
-          emptyRecord(ctx, info);
-          return null;
+  const [c, flush] = capped(ctx, opts.issuesPerCode);
+  try {
+    yield* readEvtxChunkRange(
+      src,
+      c,
+      (chunk, nodes, info) => {
+        const ev = newRawEvent(ctx.source, info.recordId, '');
+        if (toRawEvent(chunk, nodes, ev, want)) {
+          if (ev.provider === '' && ev.eventId === 0 && ev.channel === '') {
+            emptyRecord(c, info);
+            return null;
+          }
+          // No System/TimeCreated: the record header's written time is the best stand-in.
+          if (ev.timeCreated === '')
+            ev.timeCreated = formatFiletime(info.writtenLo, info.writtenHi);
+          return ev;
         }
-        // No System/TimeCreated: the record header's written time is the best stand-in.
-        if (ev.timeCreated === '') ev.timeCreated = formatFiletime(info.writtenLo, info.writtenHi);
-        return ev;
-      }
-      onSkipped?.();
-      return null;
-    },
-    range,
-  );
+        onSkipped?.();
+        return null;
+      },
+      range,
+    );
+  } finally {
+    flush();
+  }
 }
 
 /**
  * Every record as event XML on one line, rendered the way Windows' EvtRender does (single-quoted
  * attributes, `xmlns` on `<Event>`); newlines inside values are written as `&#10;` / `&#13;`.
  */
-export function* readEvtxXml(src: ByteSource, ctx: ReadContext): Generator<string> {
-  yield* readEvtxRecords(src, ctx, (chunk, nodes, info) => {
-    // Records are normally one template instance: render it through its flattened form.
-    const only = nodes.length === 1 ? nodes[0]! : null;
-    const xml =
-      only !== null && only.k === NodeKind.Template
-        ? renderTemplateXml(chunk, only.template, only.values, 0)
-        : renderXml(chunk, nodes, null, 0);
-    if (xml === '') {
-      emptyRecord(ctx, info);
-      return null;
-    }
-    return xml;
-  });
+export function* readEvtxXml(
+  src: ByteSource,
+  ctx: ReadContext,
+  opts: Pick<EvtxReadOptions, 'issuesPerCode'> = {},
+): Generator<string> {
+  const [c, flush] = capped(ctx, opts.issuesPerCode);
+  try {
+    yield* readEvtxRecords(src, c, (chunk, nodes, info) => {
+      // Records are normally one template instance: render it through its flattened form.
+      const only = nodes.length === 1 ? nodes[0]! : null;
+      const xml =
+        only !== null && only.k === NodeKind.Template
+          ? renderTemplateXml(chunk, only.template, only.values, 0)
+          : renderXml(chunk, nodes, null, 0);
+      if (xml === '') {
+        emptyRecord(c, info);
+        return null;
+      }
+      return xml;
+    });
+  } finally {
+    flush();
+  }
 }
 
 /**
@@ -90,5 +122,6 @@ function emptyRecord(ctx: ReadContext, info: RecordInfo): void {
     code: 'empty-record',
     offset: info.offset,
     message: `record ${info.recordId} has no event content (its template or BinXML renders to nothing); skipped`,
+    skippedBytes: info.size,
   });
 }

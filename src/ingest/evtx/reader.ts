@@ -20,6 +20,8 @@ import { parseFileHeader } from './file-header.js';
 export interface RecordInfo {
   /** File offset of the record. */
   offset: number;
+  /** Record size from the record header (its trailing copy agrees). */
+  size: number;
   /** Record id from the record header (the System EventRecordID normally agrees). */
   recordId: number;
   /** Written time (FILETIME halves) from the record header; see formatFiletime. */
@@ -231,6 +233,7 @@ function* readChunkRecords<T>(
     try {
       const info: RecordInfo = {
         offset: base + off,
+        size,
         recordId: view.getUint32(off + 8, true) + view.getUint32(off + 12, true) * 2 ** 32,
         writtenLo: view.getUint32(off + 16, true),
         writtenHi: view.getUint32(off + 20, true),
