@@ -15,6 +15,8 @@ const ENV_POWERSHELL = /\$\{env:([A-Za-z0-9_()]{1,64})\}|\$env:([A-Za-z0-9_]{1,6
 
 /** Expands environment variables with the canonical table; unknown ones stay as written. */
 export function expandEnvironment(text: string): string {
+  // Both forms need a `%` or a `$`: most paths have neither and are returned as they are.
+  if (!text.includes('%') && !text.includes('$')) return text;
   const env = valueData().environment;
   const one = (s: string): string =>
     s
