@@ -6,6 +6,7 @@ import type { NormalizedEvent } from './model/normalized.js';
 import { linkChain } from './correlate/chains.js';
 import { DuplicateFilter } from './correlate/duplicates.js';
 import { EventIndex, type IndexLimits } from './correlate/event-index.js';
+import { Slimmer } from './correlate/slim.js';
 import { mergeCommandLines } from './correlate/merge.js';
 import { applyPrevalence } from './correlate/prevalence.js';
 import { createDetector, type Detector, type DetectorOptions } from './detect/detector.js';
@@ -99,6 +100,7 @@ export class Hunter {
   private readonly skew = new ClockSkew();
   private readonly sigmaHits = new SigmaHits();
   private readonly dups = new DuplicateFilter();
+  private readonly slimmer = new Slimmer();
   /** Events read (fast-path skips are counted by the inputs instead). */
   scanned = 0;
   private autostart = 0;
@@ -121,8 +123,12 @@ export class Hunter {
   /** A normalised event (read in this thread or by a worker). */
   add(e: NormalizedEvent): void {
     const keep = keepForLinks(this.detector, e);
-    // A second copy of an event of this input (src/correlate/duplicates.ts) is counted, not used.
-    if (keep && this.dups.isDuplicate(e)) return;
+    if (keep) {
+      // Kept events lose the fields no one reads and share repeated strings (slim.ts); a second
+      // copy of an event of this input (duplicates.ts) is counted, not used.
+      this.slimmer.slim(e);
+      if (this.dups.isDuplicate(e)) return;
+    }
     this.skew.observe(e);
     if (!inWindow(e, this.since, this.until)) return;
     if (keep) remember(this.index, e);
