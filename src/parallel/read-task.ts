@@ -29,6 +29,11 @@ export function readTask(
     scanned++;
     const e = normalizeEvent(raw);
     if (!e) return;
+    // Fields the hunt drops on arrival anyway (src/correlate/slim.ts): not worth cloning.
+    if (e.type === 'process') {
+      e.hashes = '';
+      e.parentCommandLine = '';
+    }
     events.push(e);
     if (events.length >= BATCH_EVENTS) {
       post({ type: 'batch', task, scanned, events });
