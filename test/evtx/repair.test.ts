@@ -210,6 +210,54 @@ test('a record whose signature alone is damaged is read, with an issue and nothi
   );
 });
 
+test('a value its type cannot describe: that value empty, the rest of the record read', () => {
+  const cases: Array<[string, ReturnType<typeof v.raw>, RegExp]> = [
+    ['unknown type', v.raw(0x30, [1, 2]), /unknown value type 0x30/],
+    ['UInt64 in 2 bytes', v.raw(T.UINT64, [1, 2]), /type 0x0a needs more than 2 bytes/],
+    ['GUID in 15 bytes', v.raw(T.GUID, Array<number>(15).fill(7)), /needs more than 15 bytes/],
+    [
+      'SID longer than its value',
+      v.raw(T.SID, [1, 5, 0, 0, 0, 0, 0, 5, 1, 0, 0, 0]),
+      /SID does not fit its 12 bytes/,
+    ],
+  ];
+  for (const [what, bad, why] of cases) {
+    const c = new ChunkWriter();
+    for (let id = 1; id <= 2; id++) {
+      c.record(id, '2020-01-01T00:00:00Z', (w) =>
+        w
+          .fragmentHeader()
+          .template(GUID, template(), [
+            v.int(T.UINT16, 13, 2),
+            v.int(T.UINT64, id, 8),
+            id === 1 ? bad : v.str('v2'),
+          ])
+          .eof(),
+      );
+    }
+    const f = evtxFile([c.finish()]);
+    const r = readEvents(f);
+    assert.deepEqual(
+      r.items.map((e) => [e.recordId, e.eventId, e.data['V']]),
+      [
+        [1, 13, ''],
+        [2, 13, 'v2'],
+      ],
+      what,
+    );
+    assert.deepEqual(
+      r.issues.map((i) => [i.code, i.offset]),
+      [['damaged-value', recordOffsets(f)[0]]],
+      what,
+    );
+    assert.match(r.issues[0]!.message, why, what);
+    assert.match(r.issues[0]!.message, /value 2: .*rendered empty/, what);
+    const x = readXml(f);
+    assert.equal(x.items.length, 2, what);
+    assert.match(x.items[0]!, /<Data Name='V'><\/Data>/, what);
+  }
+});
+
 test('an inline name of impossible length still costs the record (its extent is unknown)', () => {
   const f = evtxFile([chunk(1, 1).finish(), chunk(2, 1).finish()]);
   const at = Buffer.from(f).indexOf(Buffer.from(utf16('Provider'))) - 2; // the name's length

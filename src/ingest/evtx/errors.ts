@@ -70,5 +70,6 @@ export const EVTX_ISSUE_CODES: ReadonlySet<string> = new Set([
   // Damage read through: the record is yielded and the issue says what was repaired.
   'damaged-name',
   'damaged-binxml',
+  'damaged-value',
   'limit-exceeded',
 ]);

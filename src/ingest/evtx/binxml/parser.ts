@@ -1,7 +1,7 @@
 import { CHUNK_HEADER_BYTES, LIMITS } from '../constants.js';
 import { EvtxParseError, truncated } from '../errors.js';
 import type { ChunkContext } from './chunk-context.js';
-import { formatGuid } from './format.js';
+import { formatGuid, sidLength } from './format.js';
 import {
   NodeKind,
   type AttrNode,
@@ -15,7 +15,7 @@ import { damagedNameAt, NO_REPAIRS, type Repair } from './repair.js';
 import { TOKEN, TOKEN_MORE_FLAG } from './tokens.js';
 import { sameNodes } from './same-structure.js';
 import { decodeUtf16 } from './utf16.js';
-import { ARRAY_FLAG } from './value-types.js';
+import { ARRAY_FLAG, FIXED_ITEM_BYTES, VALUE_TYPE } from './value-types.js';
 
 /**
  * BinXML → IR decoder (MS-EVEN6 §2.2.12, libyal "Binary XML"). All offsets are chunk-relative;
@@ -443,10 +443,12 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
   const sizes = new Array<number>(count);
   let off = c.pos + count * 4;
   let hasArray = false;
+  let suspect = false;
   for (let i = 0, d = c.pos; i < count; i++, d += 4) {
     const size = ctx.view.getUint16(d, true);
     const type = ctx.buf[d + 2]!;
     if (type & ARRAY_FLAG) hasArray = true;
+    if (size < MIN_VALUE_BYTES[type]! || type === VALUE_TYPE.SID) suspect = true;
     types[i] = type;
     offsets[i] = off;
     sizes[i] = size;
@@ -455,5 +457,51 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
   c.pos += count * 4;
   need(c, off - c.pos, 'substitution values');
   c.pos = off;
+  if (suspect) nullDamagedValues(ctx, types, offsets, sizes);
   return { types, offsets, sizes, hasArray };
+}
+
+/**
+ * Least bytes a value of each descriptor type needs to be rendered; more than any u16 size for
+ * types MS-EVEN6 §2.2.18 does not define (arrays of any type render, as binary at worst).
+ */
+const MIN_VALUE_BYTES = (() => {
+  const t = new Uint32Array(256).fill(0x10000);
+  for (let a = ARRAY_FLAG; a < 256; a++) t[a] = 0;
+  for (const type of Object.values(VALUE_TYPE)) t[type] = FIXED_ITEM_BYTES[type] ?? 0;
+  t[VALUE_TYPE.SIZE_T] = 4;
+  t[VALUE_TYPE.EVT_HANDLE] = 4;
+  t[VALUE_TYPE.SID] = 8;
+  return t;
+})();
+
+/**
+ * A value its descriptor's type cannot describe (unknown type, too few bytes, a SID longer than
+ * its value) is damage confined to that value: the descriptors still say where every value lies,
+ * so the record is rendered with that one value empty and the repair reported.
+ */
+function nullDamagedValues(
+  ctx: ChunkContext,
+  types: number[],
+  offsets: number[],
+  sizes: number[],
+): void {
+  for (let i = 0; i < types.length; i++) {
+    const type = types[i]!;
+    const size = sizes[i]!;
+    const off = offsets[i]!;
+    let why: string;
+    if (MIN_VALUE_BYTES[type] === 0x10000) why = `unknown value type 0x${hex8(type)}`;
+    else if (size < MIN_VALUE_BYTES[type]!)
+      why = `type 0x${hex8(type)} needs more than ${size} bytes`;
+    else if (type === VALUE_TYPE.SID && sidLength(ctx.buf, off) > size)
+      why = `SID does not fit its ${size} bytes`;
+    else continue;
+    types[i] = VALUE_TYPE.NULL;
+    ctx.repairs.push({
+      code: 'damaged-value',
+      offset: off,
+      detail: `value ${i}: ${why}; rendered empty`,
+    });
+  }
 }

@@ -5,7 +5,7 @@
  */
 export interface Repair {
   /** An `InputIssue.code` listed in EVTX_ISSUE_CODES. */
-  code: 'damaged-name' | 'damaged-binxml';
+  code: 'damaged-name' | 'damaged-binxml' | 'damaged-value';
   /** Chunk-relative offset of the damage (it may lie in a template another record defined). */
   offset: number;
   /** What was damaged and what was done about it. */
