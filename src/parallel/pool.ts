@@ -35,13 +35,21 @@ export function workerEntry(): URL | null {
   return null;
 }
 
+/** Tasks this thread reads ahead of the delivery order at most (their messages are held). */
+const HELD_HERE = 2;
+
 /**
- * Runs the tasks on `threads` worker threads and hands their messages to `deliver` in task
- * order (a task's batches as they come while it is the oldest unfinished one; later tasks'
- * messages are held until then). Synchronous: the calling thread blocks on a shared counter the
- * workers bump after each message and pulls messages with receiveMessageOnPort, so `hunt()`
- * keeps its synchronous signature. What is held is bounded by IN_FLIGHT tasks per worker.
- * `started` runs once the workers are spawned, before the first message is awaited.
+ * Runs the tasks on `threads` threads, this one included (`threads - 1` workers), and hands
+ * their messages to `deliver` in task order (a task's batches as they come while it is the
+ * oldest unfinished one; later tasks' messages are held until then). This thread takes the
+ * first task itself (the workers need a few hundred milliseconds to start), feeds the hunt
+ * every message, and whenever it would wait for a worker it reads the next unassigned task
+ * instead, unless it already holds HELD_HERE tasks read ahead: on two cores, one worker reads
+ * while this thread reads and hunts, and neither idles nor oversubscribes the cores.
+ * Synchronous: the calling thread blocks on a shared counter the workers bump after each
+ * message and pulls messages with receiveMessageOnPort, so `hunt()` keeps its synchronous
+ * signature. What is held is bounded by IN_FLIGHT tasks per worker plus HELD_HERE.
+ * `started` runs once the workers are spawned, before the first task is read.
  */
 export function runPool(
   entry: URL,
@@ -54,6 +62,17 @@ export function runPool(
   const order = new TaskOrder(deliver);
   const workers: { worker: Worker; port: MessagePort; inFlight: number }[] = [];
   let next = 0;
+  const readHere = (task: number): void => {
+    readTask(
+      task,
+      tasks[task]!,
+      (m) => {
+        if (m.type === 'error') throw new Error(m.message);
+        order.add(m);
+      },
+      readInputs,
+    );
+  };
   const assign = (w: (typeof workers)[number]): void => {
     while (w.inFlight < IN_FLIGHT && next < tasks.length) {
       const m: MainMessage = { type: 'task', task: next, t: tasks[next]! };
@@ -63,7 +82,9 @@ export function runPool(
     }
   };
   try {
-    for (let i = 0; i < Math.min(threads, tasks.length); i++) {
+    // The first task is this thread's; the others go to the workers as they ask.
+    const first = tasks.length > 0 ? next++ : -1;
+    for (let i = 0; i < Math.min(threads - 1, tasks.length - 1); i++) {
       const { port1, port2 } = new MessageChannel();
       const data: WorkerData = { signal, port: port2 };
       const worker = new Worker(entry, {
@@ -75,8 +96,10 @@ export function runPool(
       workers.push({ worker, port: port1, inFlight: 0 });
     }
     workers.forEach(assign);
-    // The workers take a few hundred milliseconds to start: time for this thread's own set-up.
+    // The workers take a few hundred milliseconds to start: time for this thread's own set-up
+    // and its first task.
     started();
+    if (first >= 0) readHere(first);
     let quietSince = Date.now();
     while (order.finished < tasks.length) {
       const seen = Atomics.load(signal, 0);
@@ -96,6 +119,12 @@ export function runPool(
         }
       }
       if (got) {
+        quietSince = Date.now();
+        continue;
+      }
+      if (next < tasks.length && order.heldTasks < HELD_HERE) {
+        // Nothing to deliver yet: read ahead instead of waiting.
+        readHere(next++);
         quietSince = Date.now();
         continue;
       }
@@ -134,6 +163,11 @@ export function runInThread(tasks: readonly Task[], deliver: (m: TaskMessage) =>
 class TaskOrder {
   finished = 0;
   private readonly held = new Map<number, TaskMessage[]>();
+
+  /** Tasks with messages waiting for their turn. */
+  get heldTasks(): number {
+    return this.held.size;
+  }
 
   constructor(private readonly deliver: (m: TaskMessage) => void) {}
 
