@@ -3,7 +3,9 @@ import { LIMITS } from '../constants.js';
 import { EvtxParseError } from '../errors.js';
 import type { ChunkContext } from './chunk-context.js';
 import { NodeKind, type ElementNode, type Node, type ValueTable } from './ir.js';
-import { renderXml } from './render-xml.js';
+import { recordPlan } from './hunt-plan.js';
+import { addData, isEmpty, PlanResult, runPlan } from './hunt-plan-run.js';
+import { slotText } from './slot-text.js';
 import {
   arraySlot,
   ENTITIES,
@@ -13,7 +15,7 @@ import {
   SlotKind,
   type Pick,
 } from './substitution.js';
-import { arrayItems, scalarText } from './values.js';
+import { arrayItems } from './values.js';
 
 /** Decides from System fields alone whether a record's EventData is worth decoding. */
 export type WantFilter = (provider: string, eventId: number) => boolean;
@@ -81,17 +83,9 @@ function partText(
       return String.fromCharCode(n.code);
     case NodeKind.EntityRef:
       return ENTITIES[n.name] ?? '&' + n.name + ';';
-    case NodeKind.Subst: {
+    case NodeKind.Subst:
       if (pick !== null && pick.index === n.index) return pick.item;
-      const kind = slotKind(values, n.index);
-      if (kind === SlotKind.Null) return '';
-      const type = values!.types[n.index]!;
-      const off = values!.offsets[n.index]!;
-      const size = values!.sizes[n.index]!;
-      if (kind === SlotKind.Scalar) return scalarText(ctx, type, off, size);
-      if (kind === SlotKind.Array) return arrayItems(ctx, type, off, size).join(',');
-      return renderXml(ctx, parseBinXmlValue(ctx, values!, n.index, depth), null, depth + 1);
-    }
+      return slotText(ctx, values, n.index, depth);
     default:
       return '';
   }
@@ -139,23 +133,42 @@ function hasElementChildren(el: ElementNode, values: ValueTable | null): boolean
   return false;
 }
 
-/** Adds a data pair; a repeated key gets a numeric suffix (`Data`, `Data1`, `Data2`, ...). */
-function addData(data: Record<string, string>, key: string, value: string): void {
-  if (!(key in data)) {
-    data[key] = value;
-    return;
-  }
-  let i = 1;
-  while (key + i in data) i++;
-  data[key + i] = value;
-}
-
 /**
  * Fills a RawEvent from a record's BinXML (ARCHITECTURE.md field rules). Returns false when
  * `want` rejected the record, in which case the rest of System (when Provider came before
  * EventID, as Windows writes them) and EventData/UserData were not decoded.
  */
 export function toRawEvent(
+  ctx: ChunkContext,
+  nodes: readonly Node[],
+  ev: RawEvent,
+  want: WantFilter | undefined,
+): boolean {
+  // A record is normally one template instance: its template's plan reads the fields directly.
+  const only = nodes.length === 1 ? nodes[0]! : null;
+  if (only !== null && only.k === NodeKind.Template && isEmpty(ev.data)) {
+    const plan = recordPlan(only.template);
+    if (plan !== null) {
+      const { recordId, timeCreated, eventId, provider, channel, computer, version, userId } = ev;
+      const r = runPlan(ctx, plan, only.values, ev, want);
+      if (r !== PlanResult.Walk) return r === PlanResult.Wanted;
+      // The plan met something only the walker handles: start over from the same event.
+      Object.assign(ev, { recordId, timeCreated, eventId, provider, channel, computer });
+      if (version === undefined) delete ev.version;
+      else ev.version = version;
+      if (userId === undefined) delete ev.userId;
+      else ev.userId = userId;
+      for (const k in ev.data) delete ev.data[k];
+    }
+  }
+  return toRawEventTree(ctx, nodes, ev, want);
+}
+
+/**
+ * toRawEvent by walking the tree (every record shape: arrays, BinXML values, nested templates).
+ * Hunt plans (hunt-plan.ts) replay its reads; tests hold the two to identical output.
+ */
+export function toRawEventTree(
   ctx: ChunkContext,
   nodes: readonly Node[],
   ev: RawEvent,

@@ -1,0 +1,206 @@
+import type { RawEvent } from '../../../model/events.js';
+import type { ChunkContext } from './chunk-context.js';
+import { LIMITS } from '../constants.js';
+import { Field, sectionsPlan, type AttrPlan, type HuntPlan, type Part } from './hunt-plan.js';
+import { NodeKind, type ValueTable } from './ir.js';
+import { slotText } from './slot-text.js';
+import { parseBinXmlValue, slotKind, SlotKind } from './substitution.js';
+import type { WantFilter } from './to-raw-event.js';
+import { VALUE_TYPE } from './value-types.js';
+
+/** Outcome of running a plan on one record. */
+export const enum PlanResult {
+  /** The record needs the tree walker (the event may hold fields the plan already read). */
+  Walk = 0,
+  Wanted = 1,
+  Rejected = 2,
+}
+
+/** Result bits of runOps: a PlanResult, plus whether a Provider was read (the walker's state). */
+const RESULT_MASK = 3;
+const SAW_PROVIDER = 4;
+
+/** Depth of <Event>'s children in the walker (record 0, template 1, <Event> visit 2). */
+const RECORD_SECTIONS_DEPTH = 2;
+
+/**
+ * Fills `ev` from one record's template instance by the template's plan, in the order the tree
+ * walker reads the fields, so the same values are decoded (and the same errors thrown) up to the
+ * same point. On `Walk` the caller resets the event and walks the tree instead.
+ */
+export function runPlan(
+  ctx: ChunkContext,
+  plan: HuntPlan,
+  values: ValueTable,
+  ev: RawEvent,
+  want: WantFilter | undefined,
+): PlanResult {
+  if (values.hasArray) return PlanResult.Walk;
+  return runOps(ctx, plan, values, RECORD_SECTIONS_DEPTH, ev, want, 0) & RESULT_MASK;
+}
+
+function runOps(
+  ctx: ChunkContext,
+  plan: HuntPlan,
+  values: ValueTable,
+  level: number,
+  ev: RawEvent,
+  want: WantFilter | undefined,
+  state: number,
+): number {
+  // The walker reports nesting past the limit in its own words: leave such records to it.
+  if (level + plan.depth + 2 > LIMITS.maxDepth) return PlanResult.Walk;
+  let sawProvider = (state & SAW_PROVIDER) !== 0;
+  const direct = plan.distinctKeys && isEmpty(ev.data);
+  for (const op of plan.ops) {
+    const depth = level + op.depth;
+    switch (op.field) {
+      case Field.Provider:
+        ev.provider = attrText(ctx, values, op.attr, depth) ?? '';
+        sawProvider = true;
+        break;
+      case Field.EventId:
+        ev.eventId = numberOf(ctx, values, op.text, depth) & 0xffff;
+        // Provider and EventID come first in System (the Windows event schema): a record the
+        // filter rejects costs these two reads.
+        if (want !== undefined && sawProvider && !want(ev.provider, ev.eventId)) {
+          return PlanResult.Rejected;
+        }
+        break;
+      case Field.Version: {
+        const v = numberOf(ctx, values, op.text, depth);
+        if (Number.isFinite(v)) ev.version = v;
+        break;
+      }
+      case Field.TimeCreated:
+        ev.timeCreated = attrText(ctx, values, op.attr, depth) ?? ev.timeCreated;
+        break;
+      case Field.RecordId: {
+        const id = numberOf(ctx, values, op.text, depth);
+        if (Number.isSafeInteger(id)) ev.recordId = id;
+        break;
+      }
+      case Field.Channel:
+        ev.channel = partsText(ctx, values, op.text, depth);
+        break;
+      case Field.Computer:
+        ev.computer = partsText(ctx, values, op.text, depth);
+        break;
+      case Field.UserId: {
+        const sid = attrText(ctx, values, op.attr, depth);
+        if (sid !== undefined) ev.userId = sid;
+        break;
+      }
+      case Field.Gate:
+        if (want !== undefined && !want(ev.provider, ev.eventId)) return PlanResult.Rejected;
+        break;
+      case Field.Data: {
+        const key = op.attr === null ? op.key : (attrText(ctx, values, op.attr, depth) ?? op.key);
+        const value = partsText(ctx, values, op.text, depth);
+        if (direct) ev.data[key] = value;
+        else addData(ev.data, key, value);
+        break;
+      }
+      case Field.Guard:
+        if (values.types[op.text[0] as number] === VALUE_TYPE.BINXML) return PlanResult.Walk;
+        break;
+      case Field.Sections: {
+        const slot = op.text[0] as number;
+        if (slotKind(values, slot) !== SlotKind.BinXml) break;
+        // The walker decodes the value one level down and visits its nodes as sections; a
+        // template instance there (what Windows writes) has a plan of its own.
+        for (const n of parseBinXmlValue(ctx, values, slot, depth)) {
+          if (n.k === NodeKind.PI) continue;
+          if (n.k !== NodeKind.Template) return PlanResult.Walk;
+          const inner = sectionsPlan(n.template);
+          if (inner === null || n.values.hasArray) return PlanResult.Walk;
+          const r = runOps(
+            ctx,
+            inner,
+            n.values,
+            depth + 2,
+            ev,
+            want,
+            sawProvider ? SAW_PROVIDER : 0,
+          );
+          if ((r & RESULT_MASK) !== PlanResult.Wanted) return r;
+          sawProvider = (r & SAW_PROVIDER) !== 0;
+        }
+        break;
+      }
+    }
+  }
+  return PlanResult.Wanted | (sawProvider ? SAW_PROVIDER : 0);
+}
+
+export function isEmpty(data: Record<string, string>): boolean {
+  for (const k in data) return k === undefined;
+  return true;
+}
+
+/** Adds a data pair; a repeated key gets a numeric suffix (`Data`, `Data1`, `Data2`, ...). */
+export function addData(data: Record<string, string>, key: string, value: string): void {
+  if (!(key in data)) {
+    data[key] = value;
+    return;
+  }
+  let i = 1;
+  while (key + i in data) i++;
+  data[key + i] = value;
+}
+
+function partsText(ctx: ChunkContext, values: ValueTable, parts: Part[], depth: number): string {
+  if (parts.length === 1) {
+    const p = parts[0]!;
+    return typeof p === 'string' ? p : slotText(ctx, values, p, depth);
+  }
+  let s = '';
+  for (const p of parts) s += typeof p === 'string' ? p : slotText(ctx, values, p, depth);
+  return s;
+}
+
+function attrText(
+  ctx: ChunkContext,
+  values: ValueTable,
+  attr: AttrPlan | null,
+  depth: number,
+): string | undefined {
+  if (attr === null) return undefined;
+  if (attr.omitIfNull >= 0) {
+    const i = attr.omitIfNull;
+    if (i >= values.types.length || values.types[i] === VALUE_TYPE.NULL) return undefined;
+  }
+  return partsText(ctx, values, attr.parts, depth);
+}
+
+/**
+ * `Number(text)` of element text, read straight from the value when it is one unsigned integer
+ * (what Windows writes for EventID, Version and EventRecordID): the same number without the
+ * string. Short values fall through to the text path, which reports them.
+ */
+function numberOf(ctx: ChunkContext, values: ValueTable, parts: Part[], depth: number): number {
+  const p = parts.length === 1 ? parts[0]! : '';
+  if (typeof p === 'number' && p < values.types.length) {
+    const off = values.offsets[p]!;
+    const size = values.sizes[p]!;
+    switch (values.types[p]) {
+      case VALUE_TYPE.UINT16:
+        if (size >= 2) return ctx.view.getUint16(off, true);
+        break;
+      case VALUE_TYPE.UINT8:
+        if (size >= 1) return ctx.buf[off]!;
+        break;
+      case VALUE_TYPE.UINT32:
+        if (size >= 4) return ctx.view.getUint32(off, true);
+        break;
+      case VALUE_TYPE.UINT64:
+        // Below 2^53 the decimal text round-trips exactly (u64ToString writes it the same way).
+        if (size >= 8) {
+          const hi = ctx.view.getUint32(off + 4, true);
+          if (hi < 0x200000) return hi * 2 ** 32 + ctx.view.getUint32(off, true);
+        }
+        break;
+    }
+  }
+  return Number(partsText(ctx, values, parts, depth));
+}
