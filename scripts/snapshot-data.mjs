@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `npm run build`: validates every shipped data file (data/**/*.yaml) against its schema
-// and writes dist/validated-data.json, the values with the SHA-256 of each file's and schema's
-// text. At run time `loadDataFile` uses a stored value only while both hashes still match, so
+// and writes dist/validated-data.json, the values with each file's and schema's text. At run
+// time `loadDataFile` uses a stored value only while both texts are still the same, so
 // an edited data file is validated as usual; a shipped file that does not validate fails the
 // build here. See src/util/data-loader.ts.
 import { writeFileSync } from 'node:fs';

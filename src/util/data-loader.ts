@@ -6,7 +6,6 @@
  * file must fail loudly at load with the file and the place of the problem, not silently change a
  * verdict later. Both YAML and JSON are accepted (JSON is a subset of YAML 1.2).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,12 +160,13 @@ export function loadDataFileAt<T>(path: string, schemaName: string): T {
 const fileCache = new Map<string, unknown>();
 
 /**
- * One shipped data file as it was validated when the package was built: the SHA-256 of its text
- * and of its schema's text, and the value they gave.
+ * One shipped data file as it was validated when the package was built: its text, its schema's
+ * text, and the value they gave. (The texts themselves, not digests: comparing 100 KB of text
+ * costs less than loading a hash implementation at start-up, and is exact.)
  */
 export interface ValidatedEntry {
-  textSha256: string;
-  schemaSha256: string;
+  text: string;
+  schema: string;
   value: unknown;
 }
 
@@ -194,24 +194,20 @@ function validatedSnapshot(): ReadonlyMap<string, ValidatedEntry> | null {
   return snapshotCache;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+const schemaTexts = new Map<string, string>();
 
-const schemaHashes = new Map<string, string>();
-
-function schemaSha256(schemaName: string): string {
-  let h = schemaHashes.get(schemaName);
-  if (h === undefined) {
+function schemaText(schemaName: string): string {
+  let text = schemaTexts.get(schemaName);
+  if (text === undefined) {
     const file = join(packageRoot(), 'schemas', 'data', schemaName);
     try {
-      h = sha256(readFileSync(file, 'utf8'));
+      text = readFileSync(file, 'utf8');
     } catch (e) {
       throw new DataFileError(file, '$', `cannot read schema: ${(e as Error).message}`);
     }
-    schemaHashes.set(schemaName, h);
+    schemaTexts.set(schemaName, text);
   }
-  return h;
+  return text;
 }
 
 function cacheKey(name: string, schemaName: string): string {
@@ -219,7 +215,7 @@ function cacheKey(name: string, schemaName: string): string {
 }
 
 /**
- * Reads `data/<name>` and validates it, returning the value with the hashes a snapshot needs.
+ * Reads `data/<name>` and validates it, returning what a snapshot stores of it.
  * `npm run build` calls this for every shipped file; a file that does not validate fails the build.
  */
 export function validateShippedFile(
@@ -231,8 +227,8 @@ export function validateShippedFile(
   return {
     key: cacheKey(name, schemaName),
     entry: {
-      textSha256: sha256(text),
-      schemaSha256: schemaSha256(schemaName),
+      text,
+      schema: schemaText(schemaName),
       value: parseDataText<unknown>(text, schemaName, path),
     },
   };
@@ -252,9 +248,9 @@ function readText(path: string): string {
  *
  * Parsing the YAML and compiling the JSON Schemas cost about 0.3 s per process, more than a
  * small hunt. So the build validates the shipped files once and stores the values with the
- * SHA-256 of the file and schema texts; a file whose text and schema still hash the same has
- * been validated already and its stored value is used. Any edit (of the data file or the
- * schema) changes a hash, and the file is parsed and validated here as usual.
+ * file and schema texts; a file whose text and schema are still the same has been validated
+ * already and its stored value is used. After any edit (of the data file or the schema) the
+ * texts differ, and the file is parsed and validated here as usual.
  */
 export function loadDataFile<T>(name: string, schemaName: string): T {
   const key = cacheKey(name, schemaName);
@@ -263,7 +259,7 @@ export function loadDataFile<T>(name: string, schemaName: string): T {
   const text = readText(path);
   const snap = validatedSnapshot()?.get(key);
   const value =
-    snap && snap.textSha256 === sha256(text) && snap.schemaSha256 === schemaSha256(schemaName)
+    snap && snap.text === text && snap.schema === schemaText(schemaName)
       ? (snap.value as T)
       : parseDataText<T>(text, schemaName, path);
   fileCache.set(key, value);

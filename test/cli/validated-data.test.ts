@@ -15,7 +15,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 // The build stores the validated values of the shipped data files (dist/validated-data.json,
-// scripts/snapshot-data.mjs); loadDataFile uses them only while the file and schema texts hash
+// scripts/snapshot-data.mjs); loadDataFile uses them only while the file and schema texts are
 // the same. These tests run the built CLI from a copy of the package, so editing its data is safe.
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -31,7 +31,7 @@ function allYaml(dir: string): string[] {
   );
 }
 
-test('every shipped data file is in the build snapshot, with its current hashes', async () => {
+test('every shipped data file is in the build snapshot, with its current text', async () => {
   const { SHIPPED_DATA } = (await import(
     pathToFileURL(join(root, 'scripts', 'snapshot-data.mjs')).href
   )) as { SHIPPED_DATA: [string, string][] };
@@ -41,9 +41,13 @@ test('every shipped data file is in the build snapshot, with its current hashes'
     .sort();
   assert.deepEqual(names, onDisk);
   const snap = JSON.parse(readFileSync(join(root, 'dist', 'validated-data.json'), 'utf8')) as {
-    entries: Record<string, unknown>;
+    entries: Record<string, { text: string }>;
   };
   assert.equal(Object.keys(snap.entries).length, SHIPPED_DATA.length);
+  for (const [name, schema] of SHIPPED_DATA) {
+    const entry = snap.entries[`${name}\u0000${schema}`];
+    assert.equal(entry?.text, readFileSync(join(root, 'data', name), 'utf8'), name);
+  }
 });
 
 /** A copy of the package (dist, data, schemas; node_modules linked) in a temp folder. */
