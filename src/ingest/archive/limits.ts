@@ -15,8 +15,17 @@ export const ARCHIVE_LIMITS = {
   ratioGraceBytes: 256 * 1024 ** 2,
   /** Nested archives (a .zip inside a .tar.gz) are opened this deep, no deeper. */
   maxNesting: 3,
-  /** Members that must be held whole (EVTX needs random access) may be at most this large. */
+  /**
+   * Input that must be held whole in memory (EVTX on stdin; a member when no temporary file can
+   * be made) may be at most this large.
+   */
   maxBufferedBytes: 2 * 1024 ** 3,
+  /**
+   * Members that need random access (EVTX, a zip inside an archive) are copied to a temporary
+   * file (spill.ts) up to this size; what is beyond it is reported and not read. The same as
+   * maxMemberBytes: the disk holds at most what a member may legitimately decompress to.
+   */
+  maxSpillBytes: 8 * 1024 ** 3,
 } as const;
 
 export type ArchiveLimits = { -readonly [K in keyof typeof ARCHIVE_LIMITS]: number };
