@@ -17,6 +17,7 @@ import {
 import { readEvtxRecords } from '../../src/ingest/evtx/reader.js';
 import { isHuntRelevant } from '../../src/normalize/sysmon.js';
 import { evtxFile } from './evtx-builder.js';
+import { readEvents } from './helpers.js';
 import { buildSyntheticChunk } from './synthetic-chunk.js';
 
 // Hunt plans are a speed layer over the tree walker: for every record, with and without the hunt
@@ -140,5 +141,30 @@ test('hunt plans: damaged records (seeded byte changes) decode or fail as the tr
   assert.ok(
     tally.planned > 0 && tally.failed > 0,
     `${tally.planned} planned, ${tally.failed} failed`,
+  );
+});
+
+test('hunt plans: a repeated System string is not taken from an earlier chunk', () => {
+  // The plans keep the last provider/channel/computer bytes per template and reuse the text when
+  // the bytes repeat. Chunk 2 is chunk 1 with the provider renamed (same length, same offsets):
+  // every record of it must still say the new name.
+  const clean = readFileSync(join(samples, 'evtx', 'sysmon-one-chunk.evtx'));
+  const chunk1 = clean.subarray(4096, 4096 + 65536);
+  const chunk2 = Buffer.from(chunk1);
+  const from = Buffer.from('Microsoft-Windows-Sysmon', 'utf16le');
+  const to = Buffer.from('Microsoft-Windows-SysmoX', 'utf16le');
+  for (let at = chunk2.indexOf(from); at >= 0; at = chunk2.indexOf(from, at + 1))
+    to.copy(chunk2, at);
+  const tally: Tally = { records: 0, planned: 0, failed: 0, differ: [] };
+  compare('renamed', evtxFile([chunk1, chunk2]), tally);
+  assert.deepEqual(tally.differ, []);
+  const providers = new Map<string, number>();
+  for (const e of readEvents(evtxFile([chunk1, chunk2])).items) {
+    providers.set(e.provider, (providers.get(e.provider) ?? 0) + 1);
+  }
+  assert.equal(providers.size, 2);
+  assert.equal(
+    providers.get('Microsoft-Windows-SysmoX'),
+    providers.get('Microsoft-Windows-Sysmon'),
   );
 });

@@ -19,6 +19,9 @@ for (let i = 0; i < 100; i++) TWO_DIGITS.push(String(i).padStart(2, '0'));
 const SECONDS_PER_DAY = 86400;
 let lastDay = NaN;
 let lastDayPrefix = '';
+/** The last second formatted, and its text up to the fraction (a log's events share seconds). */
+let lastSecond = NaN;
+let lastSecondPrefix = '';
 
 /** FILETIME (100 ns ticks since 1601) as `YYYY-MM-DDTHH:MM:SS.fffffffZ`. */
 export function formatFiletime(lo: number, hi: number): string {
@@ -33,7 +36,16 @@ export function formatFiletime(lo: number, hi: number): string {
     seconds = Number(ticks / 10_000_000n);
     frac = Number(ticks % 10_000_000n);
   }
-  const unix = seconds - FILETIME_UNIX_DELTA_SECONDS;
+  const fraction = frac >= 1e6 ? String(frac) : String(frac).padStart(7, '0');
+  if (seconds !== lastSecond) {
+    lastSecond = seconds;
+    lastSecondPrefix = secondPrefix(seconds - FILETIME_UNIX_DELTA_SECONDS);
+  }
+  return lastSecondPrefix + fraction + 'Z';
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.` for Unix seconds. */
+function secondPrefix(unix: number): string {
   // Only the date part needs the calendar; it is cached because a log's events share days.
   const day = Math.floor(unix / SECONDS_PER_DAY);
   if (day !== lastDay) {
@@ -43,17 +55,7 @@ export function formatFiletime(lo: number, hi: number): string {
   const t = unix - day * SECONDS_PER_DAY;
   const h = Math.floor(t / 3600);
   const m = Math.floor((t % 3600) / 60);
-  return (
-    lastDayPrefix +
-    TWO_DIGITS[h]! +
-    ':' +
-    TWO_DIGITS[m]! +
-    ':' +
-    TWO_DIGITS[t % 60]! +
-    '.' +
-    String(frac).padStart(7, '0') +
-    'Z'
-  );
+  return lastDayPrefix + TWO_DIGITS[h]! + ':' + TWO_DIGITS[m]! + ':' + TWO_DIGITS[t % 60]! + '.';
 }
 
 /** `YYYY-MM-DD` for Unix seconds (years outside 0..9999 as JavaScript writes them). */

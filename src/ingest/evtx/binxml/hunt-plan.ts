@@ -61,6 +61,12 @@ export interface PlanOp {
    * (BinXML values rendered as text are decoded under it, and depth limits count it).
    */
   depth: number;
+  /**
+   * System strings repeat record after record (one provider, channel and computer per log):
+   * the last string value read by this op, its bytes and text (hunt-plan-run.ts memoText).
+   */
+  memoBytes: Uint8Array | null;
+  memoText: string;
 }
 
 export interface HuntPlan {
@@ -226,7 +232,7 @@ function userData(plan: HuntPlan, children: readonly Node[], depth: number): voi
 }
 
 function op(field: Field, text: Part[], attr: AttrPlan | null, key: string, depth: number): PlanOp {
-  return { field, text, attr, key, depth };
+  return { field, text, attr, key, depth, memoBytes: null, memoText: '' };
 }
 
 /** The walker's attrOf: the first attribute of that name; null when there is none. */
