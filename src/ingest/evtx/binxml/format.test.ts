@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatFiletime } from './format.js';
+import { formatFiletime, formatGuid } from './format.js';
 
 /** Reference: BigInt ticks and Date, no caches. */
 function reference(lo: number, hi: number): string {
@@ -51,4 +51,27 @@ test('formatFiletime: agrees with BigInt + Date over runs that share seconds and
     const hi = rand();
     assert.equal(formatFiletime(lo, hi), reference(lo, hi), `${hi}:${lo}`);
   }
+});
+
+test('formatGuid: little-endian fields, upper-case, and a GUID cut off by the buffer end', () => {
+  const bytes = Buffer.from('00112233445566778899AABBCCDDEEFF', 'hex');
+  assert.equal(formatGuid(bytes, 0), '{33221100-5544-7766-8899-AABBCCDDEEFF}');
+  const buf = Buffer.concat([Buffer.from([0xab]), bytes]);
+  assert.equal(formatGuid(buf, 1), '{33221100-5544-7766-8899-AABBCCDDEEFF}');
+  // Every byte value in every position, against the text of the same bytes by other means.
+  for (let v = 0; v < 256; v++) {
+    const g = Buffer.alloc(16, v);
+    g[0] = 255 - v;
+    g[15] = (v * 7) & 255;
+    const hex = g.toString('hex').toUpperCase();
+    const le = (a: number, n: number): string =>
+      (hex.slice(a * 2, (a + n) * 2).match(/../g) ?? []).reverse().join('');
+    const want = `{${le(0, 4)}-${le(4, 2)}-${le(6, 2)}-${hex.slice(16, 20)}-${hex.slice(20)}}`;
+    assert.equal(formatGuid(g, 0), want);
+  }
+  // Bytes missing past the end read as "undefined", as the piecewise formatter always wrote them.
+  assert.equal(
+    formatGuid(bytes, 8),
+    '{BBAA9988-DDCC-FFEE-undefinedundefined-undefinedundefinedundefinedundefinedundefinedundefined}',
+  );
 });

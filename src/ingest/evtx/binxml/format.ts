@@ -17,8 +17,12 @@ const TWO_DIGITS: string[] = [];
 for (let i = 0; i < 100; i++) TWO_DIGITS.push(String(i).padStart(2, '0'));
 
 const SECONDS_PER_DAY = 86400;
-let lastDay = NaN;
-let lastDayPrefix = '';
+/**
+ * `YYYY-MM-DDT` by day number. Cached because a log's events share days; a map rather than the
+ * last day because merged logs (and the bench's real-chunk file) alternate between days.
+ */
+const dayPrefixes = new Map<number, string>();
+const MAX_DAYS_CACHED = 4096;
 /** The last second formatted, and its text up to the fraction (a log's events share seconds). */
 let lastSecond = NaN;
 let lastSecondPrefix = '';
@@ -48,14 +52,16 @@ export function formatFiletime(lo: number, hi: number): string {
 function secondPrefix(unix: number): string {
   // Only the date part needs the calendar; it is cached because a log's events share days.
   const day = Math.floor(unix / SECONDS_PER_DAY);
-  if (day !== lastDay) {
-    lastDay = day;
-    lastDayPrefix = isoDate(day * SECONDS_PER_DAY) + 'T';
+  let dayPrefix = dayPrefixes.get(day);
+  if (dayPrefix === undefined) {
+    if (dayPrefixes.size >= MAX_DAYS_CACHED) dayPrefixes.clear();
+    dayPrefix = isoDate(day * SECONDS_PER_DAY) + 'T';
+    dayPrefixes.set(day, dayPrefix);
   }
   const t = unix - day * SECONDS_PER_DAY;
   const h = Math.floor(t / 3600);
   const m = Math.floor((t % 3600) / 60);
-  return lastDayPrefix + TWO_DIGITS[h]! + ':' + TWO_DIGITS[m]! + ':' + TWO_DIGITS[t % 60]! + '.';
+  return dayPrefix + TWO_DIGITS[h]! + ':' + TWO_DIGITS[m]! + ':' + TWO_DIGITS[t % 60]! + '.';
 }
 
 /** `YYYY-MM-DD` for Unix seconds (years outside 0..9999 as JavaScript writes them). */
@@ -81,33 +87,39 @@ export function formatSystemtime(view: DataView, off: number): string {
   );
 }
 
-/** GUID stored little-endian (Data1 u32, Data2 u16, Data3 u16, Data4 8 bytes). */
+/** GUID text laid out in ASCII: braces and dashes fixed, hex digits written per byte. */
+const GUID_TEXT = Buffer.from('{00000000-0000-0000-0000-000000000000}', 'latin1');
+/** Byte of the GUID (little-endian Data1..Data3, then Data4 as stored) for each digit pair. */
+const GUID_BYTE_ORDER = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15];
+/** Where each digit pair goes in GUID_TEXT. */
+const GUID_TEXT_AT = [1, 3, 5, 7, 10, 12, 15, 17, 20, 22, 25, 27, 29, 31, 33, 35];
+const HEX_DIGIT = Buffer.from('0123456789ABCDEF', 'latin1');
+
+/**
+ * GUID stored little-endian (Data1 u32, Data2 u16, Data3 u16, Data4 8 bytes). Written into a
+ * scratch buffer and read out as Latin-1: one flat string, about half the time of joining 21
+ * pieces (which also leaves a rope to flatten later). Sysmon events carry two or three GUIDs.
+ */
 export function formatGuid(b: Uint8Array, o: number): string {
+  if (o < 0 || o + 16 > b.length) return formatGuidPieces(b, o);
+  for (let i = 0; i < 16; i++) {
+    const x = b[o + GUID_BYTE_ORDER[i]!]!;
+    const at = GUID_TEXT_AT[i]!;
+    GUID_TEXT[at] = HEX_DIGIT[x >> 4]!;
+    GUID_TEXT[at + 1] = HEX_DIGIT[x & 15]!;
+  }
+  return GUID_TEXT.toString('latin1', 0, 38);
+}
+
+/** formatGuid by pieces, for a GUID cut off by the end of `b` (missing bytes read as "undefined"). */
+function formatGuidPieces(b: Uint8Array, o: number): string {
   const h = (i: number): string => HEX_UPPER[b[o + i]!]!;
-  return (
-    '{' +
-    h(3) +
-    h(2) +
-    h(1) +
-    h(0) +
-    '-' +
-    h(5) +
-    h(4) +
-    '-' +
-    h(7) +
-    h(6) +
-    '-' +
-    h(8) +
-    h(9) +
-    '-' +
-    h(10) +
-    h(11) +
-    h(12) +
-    h(13) +
-    h(14) +
-    h(15) +
-    '}'
-  );
+  let s = '{';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
+    s += h(GUID_BYTE_ORDER[i]!);
+  }
+  return s + '}';
 }
 
 /** Byte length of the SID at `o` (8 + 4 per sub-authority), from its sub-authority count. */
