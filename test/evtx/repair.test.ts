@@ -10,8 +10,7 @@ import { SaxesParser } from 'saxes';
 import { bufferSource } from '../../src/ingest/byte-source.js';
 import { readEvtxEvents, readEvtxXml } from '../../src/ingest/evtx/index.js';
 import type { InputIssue } from '../../src/model/events.js';
-import type { BinXmlWriter } from './evtx-builder.js';
-import { ChunkWriter, evtxFile, T, utf16, v } from './evtx-builder.js';
+import { BinXmlWriter, ChunkWriter, evtxFile, T, utf16, v } from './evtx-builder.js';
 import { readEvents, readXml } from './helpers.js';
 
 const HEADER = 4096;
@@ -256,6 +255,64 @@ test('a value its type cannot describe: that value empty, the rest of the record
     assert.equal(x.items.length, 2, what);
     assert.match(x.items[0]!, /<Data Name='V'><\/Data>/, what);
   }
+});
+
+test('damage inside a BinXML value (decoded as it renders): one issue per repair', () => {
+  // Built as test/evtx/synthetic-chunk.ts builds its BinXML value: offsets are chunk-relative,
+  // so a probe finds where the value lands, then the builder's maps are rolled back.
+  const c = new ChunkWriter();
+  const outerGuid = '{EEEEEEEE-0000-0000-0000-000000000001}';
+  const outer = (t: BinXmlWriter): void => {
+    t.el('Event', [], (e) => {
+      e.el('System', [], (s) => {
+        s.el('Provider', [['Name', (a) => a.text('P')]], null);
+        s.el('EventID', [], (x) => x.sub(0, T.UINT16));
+      });
+      e.el('UserData', [], (u) => u.sub(1, T.BINXML));
+    });
+  };
+  const names = new Map(c.names);
+  const templates = new Map(c.templates);
+  const probe = new BinXmlWriter(c, c.pos + 24)
+    .fragmentHeader()
+    .template(outerGuid, outer, [v.int(T.UINT16, 4, 2), v.null()]);
+  const nested = BinXmlWriter.value(c, probe.pos, (n) =>
+    n.fragmentHeader().template(
+      '{EEEEEEEE-0000-0000-0000-000000000002}',
+      (t) =>
+        t.el('Cleared', [], (l) => {
+          l.el('Us;er', [], (x) => x.sub(0, T.STRING));
+          l.el('Count', [], (x) => x.sub(1, T.UINT32));
+        }),
+      [v.str('admin'), v.raw(0x30, [1, 2, 3, 4])],
+    ),
+  );
+  c.names.clear();
+  c.templates.clear();
+  names.forEach((val, k) => c.names.set(k, val));
+  templates.forEach((val, k) => c.templates.set(k, val));
+  c.record(1, '2020-01-01T00:00:00Z', (w) =>
+    w.fragmentHeader().template(outerGuid, outer, [v.int(T.UINT16, 4, 2), nested]),
+  );
+  const f = evtxFile([c.finish()]);
+  const r = readEvents(f);
+  assert.equal(r.items.length, 1);
+  const [name] = Object.keys(r.items[0]!.data).filter((k) => k.startsWith('_damaged'));
+  assert.deepEqual({ ...r.items[0]!.data }, { [name!]: 'admin', Count: '' });
+  const x = readXml(f);
+  for (const issues of [r.issues, x.issues]) {
+    assert.deepEqual(
+      damage(issues)
+        .map((i) => i.code)
+        .sort(),
+      ['damaged-name', 'damaged-value'],
+    );
+  }
+  assert.deepEqual(wellFormed(x.items[0]!), []);
+  assert.match(
+    x.items[0]!,
+    /<Cleared><_damaged_name_at_0x[0-9a-f]+>admin<\/_damaged_name_at_0x[0-9a-f]+><Count><\/Count><\/Cleared>/,
+  );
 });
 
 test('an inline name of impossible length still costs the record (its extent is unknown)', () => {

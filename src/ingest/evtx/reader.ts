@@ -272,7 +272,13 @@ function reportRepairs(
   info: RecordInfo,
   issue: (i: InputIssue) => void,
 ): void {
+  // BinXML values are decoded when rendered, possibly more than once per record: one issue per
+  // distinct repair.
+  const seen = new Set<string>();
   for (const r of chunk.repairs) {
+    const key = `${r.code} ${r.offset} ${r.detail}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     issue({
       code: r.code,
       offset: info.offset,
