@@ -62,10 +62,12 @@ export interface PlanOp {
    */
   depth: number;
   /**
-   * System strings repeat record after record (one provider, channel and computer per log):
-   * the last string value read by this op, its bytes and text (hunt-plan-run.ts memoText).
+   * System strings repeat record after record (one provider, channel and computer per log): the
+   * last string value this op read, as bytes (`memoLength` of them, -1 when none) and text
+   * (hunt-plan-run.ts memoText).
    */
   memoBytes: Uint8Array | null;
+  memoLength: number;
   memoText: string;
 }
 
@@ -232,7 +234,7 @@ function userData(plan: HuntPlan, children: readonly Node[], depth: number): voi
 }
 
 function op(field: Field, text: Part[], attr: AttrPlan | null, key: string, depth: number): PlanOp {
-  return { field, text, attr, key, depth, memoBytes: null, memoText: '' };
+  return { field, text, attr, key, depth, memoBytes: null, memoLength: -1, memoText: '' };
 }
 
 /** The walker's attrOf: the first attribute of that name; null when there is none. */
