@@ -3,6 +3,7 @@ import type { ByteSource } from './byte-source.js';
 import type { Chunks } from './chunks.js';
 import { readCsvChunks, readCsvEvents } from './csv/read-csv.js';
 import { readEvtxEvents, readEvtxXml } from './evtx/index.js';
+import { ISSUES_PER_CODE } from './issue-limiter.js';
 import { readJsonChunks, readJsonEvents } from './json/read-json.js';
 import type { EventReader, ReadContext } from './types.js';
 import { readXmlChunks, readXmlEvents } from './xml/read-xml.js';
@@ -22,7 +23,12 @@ const json: ReaderEntry = { read: readJsonEvents, readChunks: readJsonChunks };
 
 /** One entry per format sniffFormat can return. */
 export const READERS: Partial<Record<InputFormat, ReaderEntry>> = {
-  evtx: { read: readEvtxEvents, readXml: readEvtxXml },
+  // A damaged EVTX reports each hurt record; the first ISSUES_PER_CODE of a code are listed and
+  // the rest summed up (count and skipped bytes), as the text readers do.
+  evtx: {
+    read: (src, ctx) => readEvtxEvents(src, ctx, { issuesPerCode: ISSUES_PER_CODE }),
+    readXml: (src, ctx) => readEvtxXml(src, ctx, { issuesPerCode: ISSUES_PER_CODE }),
+  },
   xml: { read: readXmlEvents, readChunks: readXmlChunks },
   json,
   jsonl: json,

@@ -1,4 +1,5 @@
 import { Hunter, type HuntOptions } from '../hunt.js';
+import { capIssues } from '../ingest/evtx/index.js';
 import { STDIN_PATH } from '../ingest/read-inputs.js';
 import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import { emptyData } from '../model/events.js';
@@ -73,7 +74,8 @@ class Merge {
       format: 'evtx',
       events: this.records,
       bytes: t.size,
-      issues: this.issues,
+      // Capped as one pass over the whole file caps them (readers.ts): same report.
+      issues: capIssues(this.issues),
     });
     this.records = 0;
     this.issues = [];
