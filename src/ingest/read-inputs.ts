@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { InputFormat, InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import { openArchive } from './archive/open.js';
 import { ARCHIVE_LIMITS } from './archive/limits.js';
+import { spillToTempFile, SpillUnavailableError } from './archive/spill.js';
 import { sniffContainer } from './archive/sniff-container.js';
 import type { InputStream } from './archive/types.js';
 import { bufferSource, fileSource, type ByteSource } from './byte-source.js';
@@ -219,8 +220,43 @@ function countBytes(stream: InputStream): { stream: InputStream; bytes: () => nu
 }
 
 /** Random access for a stream that has none (EVTX inside an archive, EVTX on stdin). */
-function materialize(stream: InputStream, ctx: ReadContext): ByteSource {
-  if (stream.src) return stream.src;
+/**
+ * Random access to a forward-only stream (EVTX on stdin): copied to a private temporary file
+ * (src/ingest/archive/spill.ts), so it is read a window at a time like any file; only where no
+ * temporary file can be made is it held in memory, up to maxBufferedBytes.
+ */
+function* readMaterialized<T>(
+  stream: InputStream,
+  ctx: ReadContext,
+  read: (src: ByteSource) => Iterable<T>,
+): Generator<T> {
+  if (stream.src) {
+    yield* read(stream.src);
+    return;
+  }
+  let spilled;
+  try {
+    spilled = spillToTempFile(stream.chunks, { maxBytes: ARCHIVE_LIMITS.maxSpillBytes }, (i) =>
+      ctx.onIssue(i),
+    );
+  } catch (err) {
+    if (!(err instanceof SpillUnavailableError)) throw err;
+    ctx.onIssue({
+      code: 'archive-spill-failed',
+      offset: null,
+      message: `${err.message}; the input is held in memory instead`,
+    });
+    yield* read(inMemory(stream, ctx));
+    return;
+  }
+  try {
+    yield* read(spilled);
+  } finally {
+    spilled.close();
+  }
+}
+
+function inMemory(stream: InputStream, ctx: ReadContext): ByteSource {
   const parts: Uint8Array[] = [];
   let total = 0;
   for (const c of stream.chunks) {
@@ -241,7 +277,7 @@ function materialize(stream: InputStream, ctx: ReadContext): ByteSource {
 function readEvents(entry: ReaderEntry, stream: InputStream, ctx: ReadContext): Iterable<RawEvent> {
   if (stream.src) return entry.read(stream.src, ctx);
   if (entry.readChunks) return entry.readChunks(stream.chunks, ctx);
-  return entry.read(materialize(stream, ctx), ctx);
+  return readMaterialized(stream, ctx, (src) => entry.read(src, ctx));
 }
 
 /** Reads every event of every input, in input order. */
@@ -260,10 +296,12 @@ export function readInputsXml(
 ): Generator<string> {
   return readWith(
     paths,
-    (e, stream, ctx) =>
-      e.readXml
-        ? e.readXml(materialize(stream, ctx), ctx)
-        : mapIter(readEvents(e, stream, ctx), renderXml),
+    (e, stream, ctx) => {
+      const xml = e.readXml;
+      return xml
+        ? readMaterialized(stream, ctx, (src) => xml(src, ctx))
+        : mapIter(readEvents(e, stream, ctx), renderXml);
+    },
     opts,
   );
 }
