@@ -66,7 +66,7 @@ export interface PlanOp {
    * last string value this op read, as bytes (`memoLength` of them, -1 when none) and text
    * (hunt-plan-run.ts memoText).
    */
-  memoBytes: Uint8Array | null;
+  memoView: DataView | null;
   memoLength: number;
   memoText: string;
 }
@@ -234,7 +234,7 @@ function userData(plan: HuntPlan, children: readonly Node[], depth: number): voi
 }
 
 function op(field: Field, text: Part[], attr: AttrPlan | null, key: string, depth: number): PlanOp {
-  return { field, text, attr, key, depth, memoBytes: null, memoLength: -1, memoText: '' };
+  return { field, text, attr, key, depth, memoView: null, memoLength: -1, memoText: '' };
 }
 
 /** The walker's attrOf: the first attribute of that name; null when there is none. */
