@@ -48,8 +48,11 @@ function decodeWith(
   const ev = newRawEvent('s', 7, '');
   try {
     const wanted = decode(chunk, nodes, ev, want);
-    // JSON keeps the key order of `data`; `version`/`userId` presence is part of the output.
-    return { wanted, event: JSON.stringify({ ...ev, data: Object.entries(ev.data) }) };
+    // JSON keeps the key order of `data`; `version`/`userId` presence is part of the output, and
+    // so is `data` having no prototype.
+    const data = Object.entries(ev.data);
+    const nullProto = Object.getPrototypeOf(ev.data) === null;
+    return { wanted, event: JSON.stringify({ ...ev, data, nullProto }) };
   } catch (err) {
     return { error: err instanceof Error ? `${err.constructor.name}: ${err.message}` : 'throw' };
   }

@@ -59,7 +59,11 @@ function runOps(
   // The walker reports nesting past the limit in its own words: leave such records to it.
   if (level + plan.depth + 2 > LIMITS.maxDepth) return PlanResult.Walk;
   let sawProvider = (state & SAW_PROVIDER) !== 0;
+  // With distinct literal keys on an empty map, pairs go into an ordinary object that becomes
+  // `data` once complete: V8 keeps it in fast mode (shapes shared by every record of the
+  // template), where Object.create(null) starts as a hash table; same keys, order and prototype.
   const direct = plan.distinctKeys && isEmpty(ev.data);
+  let pairs: Record<string, string> | null = null;
   for (const op of plan.ops) {
     const depth = level + op.depth;
     switch (op.field) {
@@ -72,6 +76,7 @@ function runOps(
         // Provider and EventID come first in System (the Windows event schema): a record the
         // filter rejects costs these two reads.
         if (want !== undefined && sawProvider && !want(ev.provider, ev.eventId)) {
+          if (pairs !== null) ev.data = nullPrototype(pairs);
           return PlanResult.Rejected;
         }
         break;
@@ -100,12 +105,15 @@ function runOps(
         break;
       }
       case Field.Gate:
-        if (want !== undefined && !want(ev.provider, ev.eventId)) return PlanResult.Rejected;
+        if (want !== undefined && !want(ev.provider, ev.eventId)) {
+          if (pairs !== null) ev.data = nullPrototype(pairs);
+          return PlanResult.Rejected;
+        }
         break;
       case Field.Data: {
         const key = op.attr === null ? op.key : (attrText(ctx, values, op.attr, depth) ?? op.key);
         const value = partsText(ctx, values, op.text, depth);
-        if (direct) ev.data[key] = value;
+        if (direct) (pairs ??= {})[key] = value;
         else addData(ev.data, key, value);
         break;
       }
@@ -138,7 +146,13 @@ function runOps(
       }
     }
   }
+  if (pairs !== null) ev.data = nullPrototype(pairs);
   return PlanResult.Wanted | (sawProvider ? SAW_PROVIDER : 0);
+}
+
+/** The pairs as RawEvent.data wants them: no prototype, so no inherited keys. */
+function nullPrototype(pairs: Record<string, string>): Record<string, string> {
+  return Object.setPrototypeOf(pairs, null) as Record<string, string>;
 }
 
 export function isEmpty(data: Record<string, string>): boolean {

@@ -74,8 +74,8 @@ export interface PlanOp {
 export interface HuntPlan {
   ops: PlanOp[];
   /**
-   * Every Data key is a distinct literal and no `Sections` op adds pairs in between: on a map
-   * that is empty when the plan starts, pairs need no duplicate check.
+   * Every Data key is a distinct literal (not `__proto__`) and no `Sections` op adds pairs in
+   * between: on a map that is empty when the plan starts, pairs need no duplicate check.
    */
   distinctKeys: boolean;
   /** Deepest relative op depth (records near the depth limit are left to the walker). */
@@ -143,7 +143,8 @@ function compile(nodes: readonly Node[], record: boolean): HuntPlan | null {
     plan.depth = Math.max(plan.depth, op.depth);
     if (op.field === Field.Sections) plan.distinctKeys = false;
     if (op.field !== Field.Data) continue;
-    if (op.attr !== null || keys.has(op.key)) plan.distinctKeys = false;
+    // `__proto__` would set the prototype of the ordinary object direct pairs are built in.
+    if (op.attr !== null || keys.has(op.key) || op.key === '__proto__') plan.distinctKeys = false;
     keys.add(op.key);
   }
   return plan;
