@@ -69,3 +69,46 @@ test('splitJsonValues: BOMs between concatenated files are not junk', () => {
     ['value', 'value'],
   );
 });
+
+test('splitJsonValues: an array that never closes is reported once its elements are read', () => {
+  // [input, expected pieces as [kind, line, offset, length?]]
+  const cases: [string, (string | number)[][]][] = [
+    ['[        ', [['truncated', 1, 0, 8]]],
+    [
+      '[{"a":1},\n{"b":2}',
+      [
+        ['value', 1, 1],
+        ['value', 2, 10],
+        ['truncated', 1, 0, 0],
+      ],
+    ],
+    [
+      '[{"a":1},\n{"b":2}, \n',
+      [
+        ['value', 1, 1],
+        ['value', 2, 10],
+        ['truncated', 1, 0, 3],
+      ],
+    ],
+    // Cut inside an element: that element is the one truncation reported.
+    [
+      '[{"a":1},{"b":',
+      [
+        ['value', 1, 1],
+        ['truncated', 1, 9],
+      ],
+    ],
+    // Closed: nothing to report.
+    ['[{"a":1}]\n', [['value', 1, 1]]],
+  ];
+  for (const [text, want] of cases) {
+    for (const size of [1, 4, 4096]) {
+      const got = split(text, size).map((p) =>
+        want.some((w) => w.length === 4) && p.kind === 'truncated'
+          ? [p.kind, p.line, p.offset, p.length]
+          : [p.kind, p.line, p.offset],
+      );
+      assert.deepEqual(got, want, `${JSON.stringify(text)} in chunks of ${size}`);
+    }
+  }
+});

@@ -54,6 +54,10 @@ export function* splitJsonValues(chunks: Chunks, maxValue = MAX_VALUE_BYTES): Ge
   let junkLine = 0;
   let line = 1;
   let pos = 0;
+  // The top-level array: where it opened, and where its last complete element ended.
+  let arrayOffset = 0;
+  let arrayLine = 1;
+  let lastEnd = 0;
   for (const chunk of chunks) {
     let valueFrom = depth > 0 ? 0 : -1;
     for (let i = 0; i < chunk.length; i++) {
@@ -87,6 +91,7 @@ export function* splitJsonValues(chunks: Chunks, maxValue = MAX_VALUE_BYTES): Ge
             held = 0;
             overlong = false;
             valueFrom = -1;
+            lastEnd = pos + i + 1;
           }
         }
         continue;
@@ -108,6 +113,9 @@ export function* splitJsonValues(chunks: Chunks, maxValue = MAX_VALUE_BYTES): Ge
       }
       if (b === LBRACKET && base === 0) {
         base = 1;
+        arrayOffset = pos + i;
+        arrayLine = line;
+        lastEnd = pos + i + 1;
         continue;
       }
       if (b === RBRACKET && base === 1) {
@@ -132,6 +140,10 @@ export function* splitJsonValues(chunks: Chunks, maxValue = MAX_VALUE_BYTES): Ge
   }
   if (depth > 0)
     yield { kind: 'truncated', line: startLine, offset: startOffset, length: pos - startOffset };
+  else if (base === 1 && junkStart < 0) {
+    // Every element was read, but the array never closes: the input was cut after them.
+    yield { kind: 'truncated', line: arrayLine, offset: arrayOffset, length: pos - lastEnd };
+  }
   if (junkStart >= 0)
     yield { kind: 'junk', line: junkLine, offset: junkStart, length: pos - junkStart };
 }
