@@ -16,9 +16,18 @@ export const HUNT_EVENT_IDS: Readonly<Record<string, readonly number[]>> = {
   [SECURITY]: [4657, 4688],
 };
 
+/** Hunted ids by provider as logged: the fast path asks for every record, with few providers. */
+const idsByProvider = new Map<string, readonly number[] | null>();
+
 /** True when the hunt can use events of this provider and id. */
 export function isHuntRelevant(provider: string, eventId: number): boolean {
-  return HUNT_EVENT_IDS[provider.toLowerCase()]?.includes(eventId) ?? false;
+  let ids = idsByProvider.get(provider);
+  if (ids === undefined) {
+    ids = HUNT_EVENT_IDS[provider.toLowerCase()] ?? null;
+    // Bounded: a damaged log could name a new provider on every record.
+    if (idsByProvider.size < 1024) idsByProvider.set(provider, ids);
+  }
+  return ids !== null && ids.includes(eventId);
 }
 
 /** Sysmon / Security events the hunt reads become typed events; anything else is null. */
