@@ -3,6 +3,7 @@ import { dumpLine } from '../emit/dump-line.js';
 import { renderEventXml } from '../emit/event-xml.js';
 import { readInputs, readInputsXml } from '../ingest/read-inputs.js';
 import { exitCodeFor, printInputIssues } from './issues.js';
+import { HeapGovernor } from './heap-governor.js';
 import { createWriter } from './output.js';
 
 export interface DumpOptions {
@@ -20,7 +21,12 @@ export async function dumpCommand(paths: string[], opts: DumpOptions): Promise<n
     opts.format === 'xml'
       ? readInputsXml(paths, renderEventXml, { onInput })
       : mapLines(readInputs(paths, { onInput }));
-  for (const line of lines) await out.write(line + '\n');
+  // Peak memory independent of the input's size, as for hunt (heap-governor.ts).
+  const heap = new HeapGovernor();
+  for (const line of lines) {
+    heap.tick();
+    await out.write(line + '\n');
+  }
   await out.end();
   return exitCodeFor(inputs);
 }

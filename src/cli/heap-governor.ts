@@ -36,7 +36,7 @@ export class HeapGovernor {
     this.ceiling = oldGenerationBytes() + SLACK_BYTES;
   }
 
-  /** Called once per event read. */
+  /** Called once per event read (or written, for `dump`). */
   tick(): void {
     if (++this.count < EVERY || !this.gc) return;
     this.count = 0;
