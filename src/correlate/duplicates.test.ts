@@ -66,3 +66,10 @@ test('memory is bounded by the window: the oldest events are forgotten first', (
   assert.equal(f.isDuplicate(write({ ref: { file: 'a', eventRecordId: 0, eventId: 13 } })), false);
   assert.equal(f.isDuplicate(write({ ref: { file: 'a', eventRecordId: 5, eventId: 13 } })), true);
 });
+
+test('an event with an extra field is not a copy of one without it', () => {
+  const f = new DuplicateFilter();
+  f.isDuplicate(write());
+  const extra = { ...write(), note: 'x' } as unknown as RegistryEvent;
+  assert.equal(f.isDuplicate(extra), false);
+});
