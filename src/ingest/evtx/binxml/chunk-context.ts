@@ -6,6 +6,25 @@ import type { Repair } from './repair.js';
  * caches. Names and templates are addressed by chunk-relative offsets (libyal "Name",
  * "Template definition"), so both caches are cleared whenever the next chunk is loaded.
  */
+/**
+ * Everything a clean template decode depends on besides the parse depth, copied when the template
+ * was first decoded: the definition bytes after its next-offset field (GUID, data size, body),
+ * the chunk size (bounds checks), and the bytes of every name the body refers back to (count and
+ * UTF-16 units, at the same chunk offsets). Equal inputs give an equal decode, so a definition
+ * matching a print is that print's template (parser.ts findPrint).
+ */
+export interface TemplatePrint {
+  template: Template;
+  /** Definition bytes from offset + 4 to the end of the body. */
+  bytes: Buffer;
+  chunkSize: number;
+  /** Deepest parse depth the definition is known to decode at without hitting the depth limit. */
+  depth: number;
+  nameOffsets: readonly number[];
+  /** Per name offset, its bytes from offset + 6 (count u16, then the units). */
+  names: readonly Buffer[];
+}
+
 export class ChunkContext {
   /** A Buffer (not a plain Uint8Array) for its native UTF-16 and Latin-1 decoding. */
   readonly buf: Buffer;
@@ -23,6 +42,18 @@ export class ChunkContext {
    */
   readonly shared = new Map<string, Template[]>();
   sharedCount = 0;
+  /**
+   * Shared templates by where and how they were defined (see TemplatePrint): a later chunk that
+   * defines a template with the very same bytes at the same offset gets the shared one without
+   * decoding it again. Keyed by definition offset * 65536 + data size.
+   */
+  readonly prints = new Map<number, TemplatePrint[]>();
+  printCount = 0;
+  /**
+   * Offsets of the names a template definition being decoded refers back to (not inline), so
+   * its print can check them too; null when no definition is being printed.
+   */
+  nameLog: number[] | null = null;
   /** Definition offsets being decoded right now: a template that instantiates itself is an error. */
   readonly decoding = new Set<number>();
   /** File offset of the chunk (placeholder names say where the damage is in the file). */
