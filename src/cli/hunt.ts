@@ -48,9 +48,10 @@ export interface HuntCliOptions {
 export { UsageError };
 
 /**
- * `--threads N` (a positive integer). Default 1: on the 2-core machines measured so far the
- * main thread's share (detector, index) makes more threads slower, not faster
- * (docs/performance.md); `--threads N` up to the core count is there for idle, larger machines.
+ * `--threads N` (a positive integer), this thread included: N-1 workers read. Default 1: on the
+ * 2-core machines measured so far two threads are no faster on a 200 MB file and 10-35% faster
+ * on 1 GB, for a second heap (docs/performance.md); `--threads N` up to the core count is there
+ * for large inputs and larger machines.
  */
 function threadsOption(v: string | undefined): number {
   if (v === undefined) return 1;

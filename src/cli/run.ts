@@ -68,7 +68,10 @@ export async function run(argv: string[]): Promise<number> {
     )
     .option('--since <time>', 'only events at or after this ISO 8601 time')
     .option('--until <time>', 'only events at or before this ISO 8601 time')
-    .option('--threads <n>', "reader threads: a number or 'auto' (one per core); default 1")
+    .option(
+      '--threads <n>',
+      "threads, this one included: a number or 'auto' (one per core); default 1",
+    )
     .option('--no-progress', 'no progress display')
     .option('--quiet', 'no warnings on stderr')
     .option('--no-color', 'no colours')
