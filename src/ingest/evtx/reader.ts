@@ -229,7 +229,7 @@ function* readChunkRecords<T>(
       continue;
     }
     let item: T | null = null;
-    chunk.repairs.length = 0;
+    chunk.startRecord();
     try {
       const info: RecordInfo = {
         offset: base + off,

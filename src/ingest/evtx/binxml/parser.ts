@@ -542,9 +542,11 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
     );
   }
   need(c, count * 4, 'substitution descriptors');
-  const types = new Array<number>(count);
-  const offsets = new Array<number>(count);
-  const sizes = new Array<number>(count);
+  const table = pooledValueTable(ctx);
+  const { types, offsets, sizes } = table;
+  types.length = count;
+  offsets.length = count;
+  sizes.length = count;
   let off = c.pos + count * 4;
   let hasArray = false;
   let suspect = false;
@@ -562,7 +564,27 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
   need(c, off - c.pos, 'substitution values');
   c.pos = off;
   if (suspect) nullDamagedValues(ctx, types, offsets, sizes);
-  return { types, offsets, sizes, hasArray };
+  table.hasArray = hasArray;
+  return table;
+}
+
+/** Most value tables a chunk context keeps for reuse (a record normally uses two). */
+const POOLED_VALUE_TABLES = 64;
+
+/** A value table from the record's pool (chunk-context.ts valueTables), or a fresh one. */
+function pooledValueTable(ctx: ChunkContext): ValueTable {
+  const pool = ctx.valueTables;
+  const i = ctx.valueTablesUsed;
+  if (i < pool.length) {
+    ctx.valueTablesUsed = i + 1;
+    return pool[i]!;
+  }
+  const table: ValueTable = { types: [], offsets: [], sizes: [], hasArray: false };
+  if (i < POOLED_VALUE_TABLES) {
+    pool.push(table);
+    ctx.valueTablesUsed = i + 1;
+  }
+  return table;
 }
 
 /**
