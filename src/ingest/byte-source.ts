@@ -31,7 +31,14 @@ export interface FileByteSource extends ByteSource {
 
 export function fileSource(path: string): FileByteSource {
   const fd = openSync(path, 'r');
-  const size = fstatSync(fd).size;
+  return fdSource(fd, fstatSync(fd).size, () => closeSync(fd));
+}
+
+/**
+ * A ByteSource over an open descriptor of `size` bytes (a file, or a temporary copy of a
+ * stream: src/ingest/archive/spill.ts); reads go through one reused buffer.
+ */
+export function fdSource(fd: number, size: number, close: () => void): FileByteSource {
   let scratch = new Uint8Array(0);
   return {
     size,
@@ -47,8 +54,6 @@ export function fileSource(path: string): FileByteSource {
       }
       return scratch.subarray(0, got);
     },
-    close() {
-      closeSync(fd);
-    },
+    close,
   };
 }

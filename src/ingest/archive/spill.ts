@@ -2,7 +2,6 @@ import {
   closeSync,
   mkdtempSync,
   openSync,
-  readSync,
   rmSync,
   unlinkSync,
   rmdirSync,
@@ -11,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InputIssue } from '../../model/events.js';
-import type { FileByteSource } from '../byte-source.js';
+import { fdSource, type FileByteSource } from '../byte-source.js';
 import type { Chunks } from '../chunks.js';
 
 /** Where and how much a member may be copied to disk. */
@@ -77,7 +76,7 @@ export function spillToTempFile(
     release();
     throw err;
   }
-  return { size, read: windowReader(fd, size), close: release };
+  return fdSource(fd, size, release);
 }
 
 /** Writes the stream to `fd` up to `max` bytes; returns how many were written. */
@@ -107,22 +106,6 @@ function copy(chunks: Chunks, fd: number, max: number, onIssue: (i: InputIssue) 
     }
   }
   return size;
-}
-
-function windowReader(fd: number, size: number): (offset: number, length: number) => Uint8Array {
-  let scratch = new Uint8Array(0);
-  return (offset, length) => {
-    const want = Math.max(0, Math.min(length, size - offset));
-    if (want === 0) return new Uint8Array(0);
-    if (scratch.length < want) scratch = new Uint8Array(Math.max(want, 1 << 16));
-    let got = 0;
-    while (got < want) {
-      const n = readSync(fd, scratch, got, want - got, offset + got);
-      if (n === 0) break;
-      got += n;
-    }
-    return scratch.subarray(0, got);
-  };
 }
 
 function errorText(err: unknown): string {
