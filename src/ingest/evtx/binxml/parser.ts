@@ -547,14 +547,19 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
   types.length = count;
   offsets.length = count;
   sizes.length = count;
+  const buf = ctx.buf;
   let off = c.pos + count * 4;
   let hasArray = false;
   let suspect = false;
+  // Almost every Windows record has a SID (System/Security UserID): it is checked on its own
+  // below, so an intact one does not send the whole table through nullDamagedValues.
+  let sids = 0;
   for (let i = 0, d = c.pos; i < count; i++, d += 4) {
-    const size = ctx.view.getUint16(d, true);
-    const type = ctx.buf[d + 2]!;
+    const size = buf[d]! | (buf[d + 1]! << 8);
+    const type = buf[d + 2]!;
     if (type & ARRAY_FLAG) hasArray = true;
-    if (size < MIN_VALUE_BYTES[type]! || type === VALUE_TYPE.SID) suspect = true;
+    if (size < MIN_VALUE_BYTES[type]!) suspect = true;
+    else if (type === VALUE_TYPE.SID) sids++;
     types[i] = type;
     offsets[i] = off;
     sizes[i] = size;
@@ -563,9 +568,24 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
   c.pos += count * 4;
   need(c, off - c.pos, 'substitution values');
   c.pos = off;
-  if (suspect) nullDamagedValues(ctx, types, offsets, sizes);
+  if (suspect || (sids > 0 && someSidOverruns(buf, types, offsets, sizes))) {
+    nullDamagedValues(ctx, types, offsets, sizes);
+  }
   table.hasArray = hasArray;
   return table;
+}
+
+/** A SID value longer than its descriptor's size (nullDamagedValues says which). */
+function someSidOverruns(
+  buf: Uint8Array,
+  types: readonly number[],
+  offsets: readonly number[],
+  sizes: readonly number[],
+): boolean {
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] === VALUE_TYPE.SID && sidLength(buf, offsets[i]!) > sizes[i]!) return true;
+  }
+  return false;
 }
 
 /** Most value tables a chunk context keeps for reuse (a record normally uses two). */
