@@ -544,9 +544,12 @@ function parseValueTable(ctx: ChunkContext, c: Cursor): ValueTable {
   need(c, count * 4, 'substitution descriptors');
   const table = pooledValueTable(ctx);
   const { types, offsets, sizes } = table;
-  types.length = count;
-  offsets.length = count;
-  sizes.length = count;
+  // A pooled table usually comes back for the same template: skip the length stores then.
+  if (types.length !== count) {
+    types.length = count;
+    offsets.length = count;
+    sizes.length = count;
+  }
   const buf = ctx.buf;
   let off = c.pos + count * 4;
   let hasArray = false;
