@@ -2,7 +2,7 @@ import type { InputFormat, RawEvent } from '../model/events.js';
 import type { ByteSource } from './byte-source.js';
 import type { Chunks } from './chunks.js';
 import { readCsvChunks, readCsvEvents } from './csv/read-csv.js';
-import { readEvtxEvents, readEvtxXml } from './evtx/index.js';
+import { readEvtxEvents, readEvtxXml, threadTemplateStore } from './evtx/index.js';
 import { ISSUES_PER_CODE } from './issue-limiter.js';
 import { readJsonChunks, readJsonEvents } from './json/read-json.js';
 import type { EventReader, ReadContext } from './types.js';
@@ -26,8 +26,13 @@ export const READERS: Partial<Record<InputFormat, ReaderEntry>> = {
   // A damaged EVTX reports each hurt record; the first ISSUES_PER_CODE of a code are listed and
   // the rest summed up (count and skipped bytes), as the text readers do.
   evtx: {
-    read: (src, ctx) => readEvtxEvents(src, ctx, { issuesPerCode: ISSUES_PER_CODE }),
-    readXml: (src, ctx) => readEvtxXml(src, ctx, { issuesPerCode: ISSUES_PER_CODE }),
+    read: (src, ctx) =>
+      readEvtxEvents(src, ctx, {
+        issuesPerCode: ISSUES_PER_CODE,
+        templates: threadTemplateStore(),
+      }),
+    readXml: (src, ctx) =>
+      readEvtxXml(src, ctx, { issuesPerCode: ISSUES_PER_CODE, templates: threadTemplateStore() }),
   },
   xml: { read: readXmlEvents, readChunks: readXmlChunks },
   json,

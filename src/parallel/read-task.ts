@@ -1,5 +1,5 @@
 import { fileSource } from '../ingest/byte-source.js';
-import { readEvtxEvents } from '../ingest/evtx/index.js';
+import { readEvtxEvents, threadTemplateStore } from '../ingest/evtx/index.js';
 import type { readInputs as ReadInputs } from '../ingest/read-inputs.js';
 import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import type { NormalizedEvent } from '../model/normalized.js';
@@ -59,7 +59,10 @@ export function readTask(
         want: isHuntRelevant,
         onSkipped: () => void records++,
       };
-      for (const raw of readEvtxEvents(src, ctx, { chunks: { from: t.from, to: t.to } })) {
+      for (const raw of readEvtxEvents(src, ctx, {
+        chunks: { from: t.from, to: t.to },
+        templates: threadTemplateStore(),
+      })) {
         records++;
         onRaw(raw);
       }

@@ -10,6 +10,7 @@ import { formatFiletime } from './binxml/format.js';
 import { NodeKind } from './binxml/ir.js';
 import { renderXml } from './binxml/render-xml.js';
 import { IssueCap } from './issue-cap.js';
+import { TemplateStore } from './binxml/chunk-context.js';
 import { newRawEvent, toRawEvent, type WantFilter } from './binxml/to-raw-event.js';
 import { readEvtxChunkRange, readEvtxRecords, type ChunkRange, type RecordInfo } from './reader.js';
 
@@ -17,6 +18,7 @@ export { EvtxParseError, type EvtxErrorCode } from './errors.js';
 export { capIssues, IssueCap } from './issue-cap.js';
 export type { WantFilter } from './binxml/to-raw-event.js';
 export { evtxChunkSlots, type ChunkRange } from './reader.js';
+export { TemplateStore } from './binxml/chunk-context.js';
 
 export const EVTX_FILE_MAGIC = 'ElfFile\0';
 
@@ -37,6 +39,24 @@ export interface EvtxReadOptions {
    * in chunk ranges, cap the ranges' concatenated issues with capIssues instead.
    */
   issuesPerCode?: number;
+  /**
+   * Decoded templates to share with other reads (binxml/chunk-context.ts TemplateStore): the
+   * output is the same with or without, reading many chunk ranges or files of a fleet is
+   * faster with one. Default: a store of this read's own.
+   */
+  templates?: TemplateStore;
+}
+
+let threadStore: TemplateStore | null = null;
+
+/**
+ * One TemplateStore for every read of this thread that asks for it (the CLI's readers and a
+ * hunt worker's chunk ranges): a template decoded once serves every later chunk, range and
+ * file of this thread. Sharing never changes what is read (see TemplateStore), and the store is
+ * bounded, so it lives as long as the thread.
+ */
+export function threadTemplateStore(): TemplateStore {
+  return (threadStore ??= new TemplateStore());
 }
 
 /** The ctx to read with and the flush to call at the end, per `issuesPerCode`. */
@@ -76,6 +96,7 @@ export function* readEvtxEvents(
         return null;
       },
       range,
+      opts.templates,
     );
   } finally {
     flush();
@@ -89,23 +110,28 @@ export function* readEvtxEvents(
 export function* readEvtxXml(
   src: ByteSource,
   ctx: ReadContext,
-  opts: Pick<EvtxReadOptions, 'issuesPerCode'> = {},
+  opts: Pick<EvtxReadOptions, 'issuesPerCode' | 'templates'> = {},
 ): Generator<string> {
   const [c, flush] = capped(ctx, opts.issuesPerCode);
   try {
-    yield* readEvtxRecords(src, c, (chunk, nodes, info) => {
-      // Records are normally one template instance: render it through its flattened form.
-      const only = nodes.length === 1 ? nodes[0]! : null;
-      const xml =
-        only !== null && only.k === NodeKind.Template
-          ? renderTemplateXml(chunk, only.template, only.values, 0)
-          : renderXml(chunk, nodes, null, 0);
-      if (xml === '') {
-        emptyRecord(c, info);
-        return null;
-      }
-      return xml;
-    });
+    yield* readEvtxRecords(
+      src,
+      c,
+      (chunk, nodes, info) => {
+        // Records are normally one template instance: render it through its flattened form.
+        const only = nodes.length === 1 ? nodes[0]! : null;
+        const xml =
+          only !== null && only.k === NodeKind.Template
+            ? renderTemplateXml(chunk, only.template, only.values, 0)
+            : renderXml(chunk, nodes, null, 0);
+        if (xml === '') {
+          emptyRecord(c, info);
+          return null;
+        }
+        return xml;
+      },
+      opts.templates,
+    );
   } finally {
     flush();
   }

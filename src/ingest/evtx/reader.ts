@@ -1,7 +1,7 @@
 import type { InputIssue } from '../../model/events.js';
 import type { ByteSource } from '../byte-source.js';
 import type { ReadContext } from '../types.js';
-import { ChunkContext } from './binxml/chunk-context.js';
+import { ChunkContext, TemplateStore } from './binxml/chunk-context.js';
 import type { Node } from './binxml/ir.js';
 import { parseFragment } from './binxml/parser.js';
 import { allZero, parseChunkHeader } from './chunk-header.js';
@@ -42,8 +42,9 @@ export function* readEvtxRecords<T>(
   src: ByteSource,
   ctx: ReadContext,
   decode: RecordDecoder<T>,
+  templates: TemplateStore = new TemplateStore(),
 ): Generator<T> {
-  yield* readEvtxChunkRange(src, ctx, decode, { from: 0, to: Infinity });
+  yield* readEvtxChunkRange(src, ctx, decode, { from: 0, to: Infinity }, templates);
 }
 
 /** Chunks `from` (inclusive) to `to` (exclusive), counted from the first chunk after the header. */
@@ -68,6 +69,7 @@ export function* readEvtxChunkRange<T>(
   ctx: ReadContext,
   decode: RecordDecoder<T>,
   range: ChunkRange,
+  templates: TemplateStore = new TemplateStore(),
 ): Generator<T> {
   const first = range.from === 0;
   const issue = (i: InputIssue): void => ctx.onIssue(i);
@@ -95,7 +97,7 @@ export function* readEvtxChunkRange<T>(
       message: 'file header CRC32 does not match',
     });
 
-  const chunk = new ChunkContext(CHUNK_SIZE_BYTES);
+  const chunk = new ChunkContext(CHUNK_SIZE_BYTES, templates);
   let index = Math.max(0, range.from);
   for (
     let base = FILE_HEADER_BLOCK_BYTES + index * CHUNK_SIZE_BYTES;

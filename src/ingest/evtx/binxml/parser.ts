@@ -437,7 +437,7 @@ function findPrint(
   dataSize: number,
   depth: number,
 ): Template | undefined {
-  const list = ctx.prints.get(defOff * 0x10000 + dataSize);
+  const list = ctx.store.prints.get(defOff * 0x10000 + dataSize);
   if (list === undefined) return undefined;
   const end = defOff + TEMPLATE_DEFINITION_HEADER_BYTES + dataSize;
   for (const p of list) {
@@ -475,9 +475,9 @@ function addPrint(
   nameLog: readonly number[],
 ): void {
   if (holdsTemplate(template.nodes)) return;
-  if (ctx.printCount >= LIMITS.maxSharedTemplates) {
-    ctx.prints.clear();
-    ctx.printCount = 0;
+  if (ctx.store.printCount >= LIMITS.maxSharedTemplates) {
+    ctx.store.prints.clear();
+    ctx.store.printCount = 0;
   }
   const nameOffsets = [...new Set(nameLog)];
   const names = nameOffsets.map((off) => {
@@ -495,10 +495,10 @@ function addPrint(
     names,
   };
   const key = defOff * 0x10000 + dataSize;
-  const list = ctx.prints.get(key);
-  if (list === undefined) ctx.prints.set(key, [print]);
+  const list = ctx.store.prints.get(key);
+  if (list === undefined) ctx.store.prints.set(key, [print]);
   else list.push(print);
-  ctx.printCount++;
+  ctx.store.printCount++;
 }
 
 function holdsTemplate(nodes: readonly Node[]): boolean {
@@ -514,19 +514,19 @@ function holdsTemplate(nodes: readonly Node[]): boolean {
 
 /** The file-wide template of the same GUID and structure, or `t` once registered as one. */
 function sharedTemplate(ctx: ChunkContext, t: Template): Template {
-  const found = ctx.shared.get(t.guid)?.find((s) => sameNodes(s.nodes, t.nodes));
+  const found = ctx.store.shared.get(t.guid)?.find((s) => sameNodes(s.nodes, t.nodes));
   if (found !== undefined) return found;
-  if (ctx.sharedCount >= LIMITS.maxSharedTemplates) {
-    ctx.shared.clear();
-    ctx.sharedCount = 0;
+  if (ctx.store.sharedCount >= LIMITS.maxSharedTemplates) {
+    ctx.store.shared.clear();
+    ctx.store.sharedCount = 0;
     // Prints resolve to shared templates: forget them with the templates they point to.
-    ctx.prints.clear();
-    ctx.printCount = 0;
+    ctx.store.prints.clear();
+    ctx.store.printCount = 0;
   }
-  const list = ctx.shared.get(t.guid) ?? [];
+  const list = ctx.store.shared.get(t.guid) ?? [];
   list.push(t);
-  ctx.shared.set(t.guid, list);
-  ctx.sharedCount++;
+  ctx.store.shared.set(t.guid, list);
+  ctx.store.sharedCount++;
   return t;
 }
 
