@@ -48,7 +48,14 @@ const DEFAULT_CHECKED: Readonly<Record<string, string>> = {
   'winlogon-userinit-shell': 'winlogon-shell-userinit',
 };
 
+/**
+ * Registry paths remembered by isAutostartRegistry. A log writes the same few hundred keys over
+ * and over (services, policies, MRU lists), and the answer depends on the path alone.
+ */
+const AUTOSTART_MEMO = 4096;
+
 export function createDetector(opts: DetectorOptions = {}): Detector {
+  const autostartPaths = new Map<string, boolean>();
   const baselines: Baseline[] = [
     shippedKnownGood(),
     ...(opts.baselineFiles ?? []).map((f) => loadBaselineFile(f)),
@@ -64,9 +71,15 @@ export function createDetector(opts: DetectorOptions = {}): Detector {
     },
     isAutostartRegistry(e) {
       const t = e.targetObject;
-      return (
-        matchAsep(canonicalRegistryPath(t)) !== null || matchAsep(canonicalRegistryKey(t)) !== null
-      );
+      let known = autostartPaths.get(t);
+      if (known === undefined) {
+        known =
+          matchAsep(canonicalRegistryPath(t)) !== null ||
+          matchAsep(canonicalRegistryKey(t)) !== null;
+        if (autostartPaths.size >= AUTOSTART_MEMO) autostartPaths.clear();
+        autostartPaths.set(t, known);
+      }
+      return known;
     },
   };
 }
