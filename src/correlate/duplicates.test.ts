@@ -73,3 +73,36 @@ test('an event with an extra field is not a copy of one without it', () => {
   const extra = { ...write(), note: 'x' } as unknown as RegistryEvent;
   assert.equal(f.isDuplicate(extra), false);
 });
+
+test('two distinct events sharing a record id are both remembered: a copy of either is a duplicate', () => {
+  const f = new DuplicateFilter();
+  const later = { time: '2024-01-01T11:00:00.000Z' };
+  assert.equal(f.isDuplicate(write()), false);
+  assert.equal(f.isDuplicate(write(later)), false);
+  assert.equal(f.isDuplicate(write(later)), true);
+  assert.equal(f.isDuplicate(write()), true);
+  assert.equal(f.duplicates, 2);
+});
+
+test('without record ids, event id and time with every field decide', () => {
+  const f = new DuplicateFilter();
+  const noId = (over: Partial<RegistryEvent> = {}): RegistryEvent =>
+    write({ ref: { file: 'a.json', eventRecordId: null, eventId: 13 }, ...over });
+  assert.equal(f.isDuplicate(noId()), false);
+  assert.equal(f.isDuplicate(noId()), true);
+  assert.equal(f.isDuplicate(noId({ details: 'other' })), false);
+  assert.equal(f.isDuplicate(noId({ time: '2024-01-02T00:00:00.000Z' })), false);
+  assert.equal(f.duplicates, 1);
+});
+
+test('forgetting spans inputs, oldest input first', () => {
+  const f = new DuplicateFilter(10);
+  for (let i = 0; i < 6; i++)
+    f.isDuplicate(write({ ref: { file: 'a', eventRecordId: i, eventId: 13 } }));
+  for (let i = 0; i < 5; i++)
+    f.isDuplicate(write({ ref: { file: 'b', eventRecordId: i, eventId: 13 } }));
+  // The 11th event pushed out the oldest one, record 0 of the first input.
+  assert.equal(f.isDuplicate(write({ ref: { file: 'a', eventRecordId: 1, eventId: 13 } })), true);
+  assert.equal(f.isDuplicate(write({ ref: { file: 'b', eventRecordId: 0, eventId: 13 } })), true);
+  assert.equal(f.isDuplicate(write({ ref: { file: 'a', eventRecordId: 0, eventId: 13 } })), false);
+});

@@ -16,35 +16,74 @@ export const DEFAULT_DUPLICATE_WINDOW = 300_000;
  * remembered event, at most `window` of them.
  */
 export class DuplicateFilter {
-  private readonly first = new Map<string, NormalizedEvent>();
+  /**
+   * Remembered events per input, by record id (a number hashes far faster than a string key;
+   * the few events sharing an id are kept in a list), or by `eventId|time` when the input has
+   * no record ids. Inputs and their keys iterate in insertion order: the oldest come first.
+   */
+  private readonly byInput = new Map<string, Map<number | string, Remembered>>();
+  private lastInput = '';
+  private last: Map<number | string, Remembered> | undefined;
+  private size = 0;
   duplicates = 0;
 
   constructor(private readonly window = DEFAULT_DUPLICATE_WINDOW) {}
 
   /** True when `e` repeats an event already seen (and counts it); else remembers `e`. */
   isDuplicate(e: NormalizedEvent): boolean {
-    const key = `${e.ref.eventRecordId ?? ''}|${e.ref.eventId}|${e.time}|${e.ref.file}`;
-    const seen = this.first.get(key);
-    if (seen) {
-      if (sameEvent(seen, e)) {
-        this.duplicates++;
-        return true;
-      }
-      // Same id and time but other content: two distinct events (kept, and the first stays).
-      return false;
+    const seen = this.input(e.ref.file);
+    const id = e.ref.eventRecordId;
+    const key = id ?? `${e.ref.eventId}|${e.time}`;
+    const had = seen.get(key);
+    if (had === undefined) seen.set(key, e);
+    else if (Array.isArray(had)) {
+      for (const h of had) if (sameEvent(h, e)) return this.copy();
+      had.push(e);
+    } else {
+      if (sameEvent(had, e)) return this.copy();
+      // Same id but other content: two distinct events, both remembered.
+      seen.set(key, [had, e]);
     }
-    this.first.set(key, e);
-    if (this.first.size > this.window) {
-      // Forget the oldest tenth at once (Map iterates in insertion order).
-      let n = Math.ceil(this.window / 10);
-      for (const k of this.first.keys()) {
-        if (n-- <= 0) break;
-        this.first.delete(k);
-      }
-    }
+    if (++this.size > this.window) this.forgetOldest(Math.ceil(this.window / 10));
     return false;
   }
+
+  private copy(): true {
+    this.duplicates++;
+    return true;
+  }
+
+  private input(file: string): Map<number | string, Remembered> {
+    if (this.last !== undefined && file === this.lastInput) return this.last;
+    let m = this.byInput.get(file);
+    if (m === undefined) {
+      m = new Map();
+      this.byInput.set(file, m);
+    }
+    this.lastInput = file;
+    this.last = m;
+    return m;
+  }
+
+  /** Forgets at least `n` of the oldest remembered events (whole keys at a time). */
+  private forgetOldest(n: number): void {
+    for (const [file, m] of this.byInput) {
+      for (const [k, v] of m) {
+        if (n <= 0) return;
+        const count = Array.isArray(v) ? v.length : 1;
+        m.delete(k);
+        this.size -= count;
+        n -= count;
+      }
+      if (m.size === 0) {
+        this.byInput.delete(file);
+        if (this.last === m) this.last = undefined;
+      }
+    }
+  }
 }
+
+type Remembered = NormalizedEvent | NormalizedEvent[];
 
 /** Field-by-field equality of two normalised events (all flat values except `ref`). */
 function sameEvent(a: NormalizedEvent, b: NormalizedEvent): boolean {
