@@ -9,7 +9,7 @@ export const SPLIT_BYTES = 8 << 20;
 /** Fewest chunks (64 KiB each) in a range: a task should outweigh its messages. */
 const MIN_RANGE_CHUNKS = 32;
 /** Ranges per thread for one file: enough for the threads to finish close together. */
-const RANGES_PER_THREAD = Number(process.env.RH_RPT ?? 6);
+const RANGES_PER_THREAD = 6;
 
 /** How finely to split (tests split small files to exercise the chunk-range merge). */
 export interface SplitOptions {

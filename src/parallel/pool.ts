@@ -36,7 +36,7 @@ export function workerEntry(): URL | null {
 }
 
 /** Tasks this thread reads ahead of the delivery order at most (their messages are held). */
-const HELD_HERE = Number(process.env.RH_HELD ?? 2);
+const HELD_HERE = 2;
 
 /**
  * Runs the tasks on `threads` threads, this one included (`threads - 1` workers), and hands
