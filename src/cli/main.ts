@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 import { run } from './run.js';
 
-try {
-  process.exitCode = await run(process.argv.slice(2));
-} catch (err) {
-  // A bug, not a user error: say so plainly, with the stack for the report.
+/** A bug, not a user error: say so plainly, with the stack for the report. */
+function internalError(err: unknown): void {
   process.stderr.write(
     `runhunt: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
   );
@@ -12,4 +10,14 @@ try {
     'runhunt: please report this with the command line and, if possible, the input.\n',
   );
   process.exitCode = 2;
+}
+
+// No top-level await: the bundled bin is a CommonJS script (scripts/bundle.mjs), which V8 can
+// load from a code cache.
+try {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, internalError);
+} catch (err) {
+  internalError(err);
 }
