@@ -16,7 +16,7 @@ import type { RuleInfo } from './sigma/types.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { huntParallel } from './parallel/hunt-parallel.js';
 import { ClockSkew } from './normalize/clock-skew.js';
-import { isHuntRelevant, normalizeEvent } from './normalize/sysmon.js';
+import { HUNT_FIELDS, isHuntRelevant, normalizeEvent } from './normalize/sysmon.js';
 import { scoreCandidate } from './score/score-candidate.js';
 import { VERSION } from './version.js';
 
@@ -67,8 +67,10 @@ export function hunt(paths: readonly string[], opts: HuntOptions = {}): Report {
 /** The readers' `want`: hunted types plus the rules' EventIDs; none when a rule takes any id. */
 function huntFilter(sigma: SigmaRuleSet | undefined): {
   want?: (provider: string, eventId: number) => boolean;
+  fields?: ReadonlySet<string>;
 } {
-  if (!sigma) return { want: isHuntRelevant };
+  // Rules may test any field: only a hunt without them reads just the detectors' fields.
+  if (!sigma) return { want: isHuntRelevant, fields: HUNT_FIELDS };
   const rules = wantedByRules(sigma.index);
   if (!rules) return {};
   return { want: (provider, id) => isHuntRelevant(provider, id) || rules(provider, id) };

@@ -71,6 +71,8 @@ export interface ReadInputsOptions {
    * decoding a record (EVTX) skip the others cheaply; other readers yield everything.
    */
   want?: (provider: string, eventId: number) => boolean;
+  /** Only these EventData fields are needed (`hunt`, see ReadContext.fields). */
+  fields?: ReadonlySet<string>;
 }
 
 type Mode<T> = (entry: ReaderEntry, stream: InputStream, ctx: ReadContext) => Iterable<T>;
@@ -81,10 +83,11 @@ function* readWith<T>(
   opts: ReadInputsOptions,
 ): Generator<T> {
   const report = opts.onInput ?? (() => {});
-  const want = opts.want;
-  if (want) {
+  const { want, fields } = opts;
+  if (want || fields) {
     const inner = mode;
-    mode = (entry, stream, ctx) => inner(entry, stream, { ...ctx, want });
+    const filter = { ...(want ? { want } : {}), ...(fields ? { fields } : {}) };
+    mode = (entry, stream, ctx) => inner(entry, stream, { ...ctx, ...filter });
   }
   for (const path of expandPaths(paths, report)) {
     if (path === STDIN_PATH) {

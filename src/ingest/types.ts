@@ -13,6 +13,12 @@ export interface ReadContext {
    */
   want?: (provider: string, eventId: number) => boolean;
   onSkipped?(): void;
+  /**
+   * Fast path: the EventData names the caller reads. Readers that decode values one by one
+   * (EVTX) may leave out the others, when leaving them out cannot hide damage (plain strings);
+   * other readers yield every field. Absent: every field.
+   */
+  fields?: ReadonlySet<string>;
 }
 
 /** Every input format has one: bytes in, RawEvents out, problems reported through ctx. */

@@ -30,6 +30,44 @@ export function isHuntRelevant(provider: string, eventId: number): boolean {
   return ids !== null && ids.includes(eventId);
 }
 
+/**
+ * The EventData fields the hunt reads (every `field()` below), for the EVTX fast path: a
+ * reader may leave the others out (ReadContext.fields). Hashes and ParentCommandLine are read
+ * below but are not here: the hunt blanks both on arrival (src/correlate/slim.ts), and they
+ * are two of the longest strings of a process creation. test/hunt/fields.test.ts checks the list
+ * against normalizeEvent over the corpus.
+ */
+export const HUNT_FIELDS: ReadonlySet<string> = new Set([
+  // Sysmon 1, 11, 12-14, 23, 26
+  'UtcTime',
+  'Image',
+  'ProcessGuid',
+  'ProcessId',
+  'User',
+  'CommandLine',
+  'ParentImage',
+  'ParentProcessGuid',
+  'IntegrityLevel',
+  'TargetFilename',
+  'EventType',
+  'TargetObject',
+  'Details',
+  'NewName',
+  'RuleName',
+  // Security 4688, 4657
+  'SubjectDomainName',
+  'SubjectUserName',
+  'NewProcessName',
+  'NewProcessId',
+  'ParentProcessName',
+  'MandatoryLabel',
+  'OperationType',
+  'ObjectName',
+  'ObjectValueName',
+  'ProcessName',
+  'NewValue',
+]);
+
 /** Sysmon / Security events the hunt reads become typed events; anything else is null. */
 export function normalizeEvent(e: RawEvent): NormalizedEvent | null {
   const provider = e.provider.toLowerCase();

@@ -3,7 +3,7 @@ import { readEvtxEvents, threadTemplateStore } from '../ingest/evtx/index.js';
 import type { readInputs as ReadInputs } from '../ingest/read-inputs.js';
 import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import type { NormalizedEvent } from '../model/normalized.js';
-import { isHuntRelevant, normalizeEvent } from '../normalize/sysmon.js';
+import { HUNT_FIELDS, isHuntRelevant, normalizeEvent } from '../normalize/sysmon.js';
 import type { Task, WorkerMessage } from './messages.js';
 
 /** Events per message: large enough to amortise a post, small enough to stream. */
@@ -47,6 +47,7 @@ export function readTask(
   if (t.kind === 'file') {
     const read = readInputs([t.path], {
       want: isHuntRelevant,
+      fields: HUNT_FIELDS,
       onInput: (s) => void summaries.push(s),
     });
     for (const raw of read) onRaw(raw);
@@ -57,6 +58,7 @@ export function readTask(
         source: t.path,
         onIssue: (i: InputIssue) => void issues.push(i),
         want: isHuntRelevant,
+        fields: HUNT_FIELDS,
         onSkipped: () => void records++,
       };
       for (const raw of readEvtxEvents(src, ctx, {

@@ -29,6 +29,8 @@ export interface EvtxReadOptions {
    */
   want?: WantFilter;
   onSkipped?: () => void;
+  /** Only these EventData names are needed (ReadContext.fields); default: every field. */
+  fields?: ReadonlySet<string>;
   /** Read only these chunks (parallel hunting splits one large file into chunk ranges). */
   chunks?: ChunkRange;
   /**
@@ -73,6 +75,7 @@ export function* readEvtxEvents(
   opts: EvtxReadOptions = {},
 ): Generator<RawEvent> {
   const want = opts.want ?? ctx.want;
+  const fields = opts.fields ?? ctx.fields;
   const onSkipped = opts.onSkipped ?? ctx.onSkipped?.bind(ctx);
   const range = opts.chunks ?? { from: 0, to: Infinity };
   const [c, flush] = capped(ctx, opts.issuesPerCode);
@@ -82,7 +85,7 @@ export function* readEvtxEvents(
       c,
       (chunk, nodes, info) => {
         const ev = newRawEvent(ctx.source, info.recordId, '');
-        if (toRawEvent(chunk, nodes, ev, want)) {
+        if (toRawEvent(chunk, nodes, ev, want, fields)) {
           if (ev.provider === '' && ev.eventId === 0 && ev.channel === '') {
             emptyRecord(c, info);
             return null;

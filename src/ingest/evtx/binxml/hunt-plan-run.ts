@@ -42,9 +42,10 @@ export function runPlan(
   values: ValueTable,
   ev: RawEvent,
   want: WantFilter | undefined,
+  fields?: ReadonlySet<string>,
 ): PlanResult {
   if (values.hasArray) return PlanResult.Walk;
-  return runOps(ctx, plan, values, RECORD_SECTIONS_DEPTH, ev, want, 0) & RESULT_MASK;
+  return runOps(ctx, plan, values, RECORD_SECTIONS_DEPTH, ev, want, fields, 0) & RESULT_MASK;
 }
 
 function runOps(
@@ -54,6 +55,7 @@ function runOps(
   level: number,
   ev: RawEvent,
   want: WantFilter | undefined,
+  fields: ReadonlySet<string> | undefined,
   state: number,
 ): number {
   // The walker reports nesting past the limit in its own words: leave such records to it.
@@ -111,6 +113,18 @@ function runOps(
         }
         break;
       case Field.Data: {
+        // A field the caller does not read is left out when it is one plain string: decoding
+        // it could not fail (utf16.ts), so leaving it out hides no damage the record holds, and
+        // with distinct keys no other key's name depends on it (addData's suffixes).
+        if (
+          fields !== undefined &&
+          op.attr === null &&
+          plan.distinctKeys &&
+          !fields.has(op.key) &&
+          plainString(values, op.text)
+        ) {
+          break;
+        }
         const key = op.attr === null ? op.key : (attrText(ctx, values, op.attr, depth) ?? op.key);
         const value = partsText(ctx, values, op.text, depth);
         if (direct) (pairs ??= {})[key] = value;
@@ -137,6 +151,7 @@ function runOps(
             depth + 2,
             ev,
             want,
+            fields,
             sawProvider ? SAW_PROVIDER : 0,
           );
           if ((r & RESULT_MASK) !== PlanResult.Wanted) return r;
@@ -148,6 +163,13 @@ function runOps(
   }
   if (pairs !== null) ev.data = nullPrototype(pairs);
   return PlanResult.Wanted | (sawProvider ? SAW_PROVIDER : 0);
+}
+
+/** The value is one string substitution (or literal text): partsText cannot throw on it. */
+function plainString(values: ValueTable, parts: Part[]): boolean {
+  if (parts.length !== 1) return false;
+  const p = parts[0]!;
+  return typeof p === 'string' || values.types[p] === VALUE_TYPE.STRING;
 }
 
 /** The pairs as RawEvent.data wants them: no prototype, so no inherited keys. */

@@ -136,13 +136,16 @@ function hasElementChildren(el: ElementNode, values: ValueTable | null): boolean
 /**
  * Fills a RawEvent from a record's BinXML (ARCHITECTURE.md field rules). Returns false when
  * `want` rejected the record, in which case the rest of System (when Provider came before
- * EventID, as Windows writes them) and EventData/UserData were not decoded.
+ * EventID, as Windows writes them) and EventData/UserData were not decoded. With `fields`, a
+ * template's plan may leave out other EventData strings (hunt-plan-run.ts); the tree walker
+ * reads every field.
  */
 export function toRawEvent(
   ctx: ChunkContext,
   nodes: readonly Node[],
   ev: RawEvent,
   want: WantFilter | undefined,
+  fields?: ReadonlySet<string>,
 ): boolean {
   // A record is normally one template instance: its template's plan reads the fields directly.
   const only = nodes.length === 1 ? nodes[0]! : null;
@@ -150,7 +153,7 @@ export function toRawEvent(
     const plan = recordPlan(only.template);
     if (plan !== null) {
       const { recordId, timeCreated, eventId, provider, channel, computer, version, userId } = ev;
-      const r = runPlan(ctx, plan, only.values, ev, want);
+      const r = runPlan(ctx, plan, only.values, ev, want, fields);
       if (r !== PlanResult.Walk) return r === PlanResult.Wanted;
       // The plan met something only the walker handles: start over from the same event.
       Object.assign(ev, { recordId, timeCreated, eventId, provider, channel, computer });
