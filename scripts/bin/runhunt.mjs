@@ -51,5 +51,12 @@ if (process.env.RUNHUNT_CODE_CACHE_REPORT === '1') {
 if (process.env.RUNHUNT_WRITE_CODE_CACHE === '1') {
   process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 }
+// The young generation may grow as V8 sees fit until the CLI decides (heap-governor.ts): the
+// flag above was only for the cache check, which is done. (2 is V8's default.)
+try {
+  setFlagsFromString('--semi-space-growth-factor=2');
+} catch {
+  // As above.
+}
 const mod = { exports: {} };
 script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
