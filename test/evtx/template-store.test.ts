@@ -6,10 +6,9 @@
  * in the mix, so a repair cannot leak into an intact file through the store either.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR, evtxFilesUnder, SAMPLES_DIR } from '../evtx-files.js';
 import { bufferSource } from '../../src/ingest/byte-source.js';
 import {
   readEvtxEvents,
@@ -19,19 +18,6 @@ import {
 } from '../../src/ingest/evtx/index.js';
 import type { InputIssue } from '../../src/model/events.js';
 import { ChunkWriter, evtxFile, T, v } from './evtx-builder.js';
-
-const samples = fileURLToPath(new URL('../samples/', import.meta.url));
-const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-
-function evtxUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...evtxUnder(p));
-    else if (name.endsWith('.evtx')) out.push(p);
-  }
-  return out;
-}
 
 /** Two files whose template has the same GUID, offset and bytes but a different element name. */
 function sameGuidOtherName(name: string): Uint8Array {
@@ -77,7 +63,10 @@ function checkShared(files: Inputs[]): void {
 }
 
 test('one template store across files reads every file as it reads alone, in either order', () => {
-  const files: Inputs[] = evtxUnder(samples).map((p) => ({ name: p, bytes: readFileSync(p) }));
+  const files: Inputs[] = evtxFilesUnder(SAMPLES_DIR).map((p) => ({
+    name: p,
+    bytes: readFileSync(p),
+  }));
   files.push({ name: 'Alpha', bytes: sameGuidOtherName('Alpha') });
   files.push({ name: 'Bravo', bytes: sameGuidOtherName('Bravo') });
   assert.ok(files.length >= 11, `${files.length} sample files`);
@@ -85,8 +74,8 @@ test('one template store across files reads every file as it reads alone, in eit
 });
 
 test('one template store across the corpus EVTX files changes nothing', (t) => {
-  if (!existsSync(corpus)) return t.skip('../shared/corpus not present');
-  const files = evtxUnder(corpus).map((p) => ({ name: p, bytes: readFileSync(p) }));
+  if (!existsSync(CORPUS_DIR)) return t.skip('../shared/corpus not present');
+  const files = evtxFilesUnder(CORPUS_DIR).map((p) => ({ name: p, bytes: readFileSync(p) }));
   assert.ok(files.length > 100, `${files.length} corpus files`);
   checkShared(files);
 });

@@ -6,28 +6,14 @@
  * fails here, on the first corpus event that has it.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { CORPUS_DIR, evtxFilesUnder, SAMPLES_DIR } from '../evtx-files.js';
 import { bufferSource } from '../../src/ingest/byte-source.js';
 import { readEvtxEvents } from '../../src/ingest/evtx/index.js';
 import type { InputIssue } from '../../src/model/events.js';
 import type { NormalizedEvent } from '../../src/model/normalized.js';
 import { HUNT_FIELDS, isHuntRelevant, normalizeEvent } from '../../src/normalize/sysmon.js';
-
-const samples = fileURLToPath(new URL('../samples/', import.meta.url));
-const corpus = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-
-function evtxUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...evtxUnder(p));
-    else if (name.endsWith('.evtx')) out.push(p);
-  }
-  return out;
-}
 
 interface Read {
   events: NormalizedEvent[];
@@ -71,13 +57,13 @@ function check(files: string[]): { all: number; kept: number } {
 }
 
 test('the hunt field list normalises every sample as all fields do', () => {
-  const { all, kept } = check(evtxUnder(samples));
+  const { all, kept } = check(evtxFilesUnder(SAMPLES_DIR));
   // The list does leave fields out (Sysmon's process creations carry twice as many).
   assert.ok(kept < all * 0.8, `${kept} of ${all} fields decoded`);
 });
 
 test('the hunt field list normalises every corpus EVTX file as all fields do', (t) => {
-  if (!existsSync(corpus)) return t.skip('../shared/corpus not present');
-  const { all, kept } = check(evtxUnder(corpus));
+  if (!existsSync(CORPUS_DIR)) return t.skip('../shared/corpus not present');
+  const { all, kept } = check(evtxFilesUnder(CORPUS_DIR));
   assert.ok(kept < all * 0.8, `${kept} of ${all} fields decoded`);
 });

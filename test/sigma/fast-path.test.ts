@@ -4,9 +4,10 @@
  * every EVTX of the corpus, and over rule sets that take any EventID (no filter at all).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { evtxFilesUnder } from '../evtx-files.js';
 import { fileURLToPath } from 'node:url';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import { compileDocs, compileRules, matchEvent, wantedByRules } from '../../src/sigma/index.js';
@@ -18,22 +19,12 @@ const shared = resolve(repo, '..', 'shared');
 const RULES = join(shared, 'sigma', 'rules');
 const CORPUS = join(shared, 'corpus');
 
-function evtxFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      if (statSync(p).isDirectory()) return evtxFiles(p);
-      return n.endsWith('.evtx') ? [p] : [];
-    });
-}
-
 test('SigmaHQ Run-key rules over the corpus: the fast path finds every match', (t) => {
   if (!existsSync(RULES) || !existsSync(CORPUS)) return t.skip('../shared is absent');
   const { rules } = compileRules([RULES]);
   const want = wantedByRules(rules.index);
   assert.ok(want, 'the Run-key rules name their EventIDs');
-  const files = evtxFiles(CORPUS);
+  const files = evtxFilesUnder(CORPUS);
   const matches = (opts: object): string[] => {
     const out: string[] = [];
     for (const e of readInputs(files, opts)) {
