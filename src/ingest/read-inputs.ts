@@ -68,7 +68,8 @@ export interface ReadInputsOptions {
   onInput?: (summary: InputSummary) => void;
   /**
    * Only events of these providers and ids are needed (`hunt`): readers that can decide before
-   * decoding a record (EVTX) skip the others cheaply; other readers yield everything.
+   * decoding a record skip the others cheaply (EVTX after two values; JSON and CSV before
+   * mapping the data fields, when the record names its provider); event XML yields everything.
    */
   want?: (provider: string, eventId: number) => boolean;
   /** Only these EventData fields are needed (`hunt`, see ReadContext.fields). */

@@ -8,8 +8,9 @@ export interface ReadContext {
   /** Called for every problem found; the reader then resumes at the next thing it can trust. */
   onIssue(issue: InputIssue): void;
   /**
-   * Fast path: readers that can tell provider and event id before decoding the rest (EVTX) skip
-   * records this rejects and call `onSkipped` for each, so they are still counted.
+   * Fast path: readers that can tell provider and event id before decoding the rest (EVTX;
+   * JSON and CSV when the record names its provider) skip records this rejects and call
+   * `onSkipped` for each, so they are still counted.
    */
   want?: (provider: string, eventId: number) => boolean;
   onSkipped?(): void;

@@ -114,8 +114,9 @@ export function* readCsvChunks(chunks: Chunks, ctx: ReadContext): Generator<RawE
         const v = row[i] ?? '';
         if (h !== '' && v !== '') obj[h] = v;
       });
-      const r = mapper.mapRecord(obj, ctx.source);
+      const r = mapper.mapRecord(obj, ctx.source, ctx.want);
       if (r.kind === 'event') yield r.event;
+      else if (r.kind === 'unwanted') ctx.onSkipped?.();
       else if (r.kind === 'xml') {
         const x = parseEventXml(r.xml, ctx.source, map.guidFields);
         if (x.ok) {

@@ -9,10 +9,15 @@ import { getPath, isObject, type JsonObject } from './paths.js';
 import { first, text } from './sources.js';
 
 /** What mapping one parsed JSON record gave. */
+/** ReadContext.want: the provider and event ids the caller needs. */
+type WantFilter = (provider: string, eventId: number) => boolean;
+
 export type MapResult =
   | { kind: 'event'; event: RawEvent; layout: string }
   /** The record carries the event as XML (Splunk `_raw`): parse that instead. */
   | { kind: 'xml'; xml: string; layout: string }
+  /** The caller's `want` rejected the record's provider and event id (ReadContext.want). */
+  | { kind: 'unwanted' }
   | {
       kind: 'skip';
       code: 'unknown-layout' | 'missing-event-id' | 'unmapped-action';
@@ -60,7 +65,12 @@ export class LayoutMapper {
     return obj;
   }
 
-  mapRecord(record: unknown, source: string): MapResult {
+  /**
+   * With `want`, a record whose provider is known and rejected is not mapped further (its data
+   * fields are most of the work). A record without a provider is always mapped: consumers may
+   * still place it by its channel (normalizeEvent does).
+   */
+  mapRecord(record: unknown, source: string, want?: WantFilter): MapResult {
     const obj = this.unwrapped(record);
     if (!isObject(obj)) {
       return {
@@ -85,6 +95,7 @@ export class LayoutMapper {
       layout.parseJson ? withParsedJson(obj, layout.parseJson) : obj,
       layout,
       source,
+      want,
     );
   }
 
@@ -110,7 +121,12 @@ export class LayoutMapper {
     return hit;
   }
 
-  private build(obj: JsonObject, layout: LayoutSpec, source: string): MapResult {
+  private build(
+    obj: JsonObject,
+    layout: LayoutSpec,
+    source: string,
+    want: WantFilter | undefined,
+  ): MapResult {
     const sys = layout.system;
     const data = emptyData();
     let eventId: number | null;
@@ -138,6 +154,10 @@ export class LayoutMapper {
         detail: `layout ${layout.id} without an event ID`,
       };
     }
+    const provider = layout.constants?.provider ?? first(obj, sys.provider, this.map) ?? '';
+    if (want !== undefined && provider !== '' && !want(provider, eventId)) {
+      return { kind: 'unwanted' };
+    }
     for (const rule of layout.data) applyRule(obj, rule, eventId, data, this.map);
     for (const [field, re] of this.dropPatterns(layout)) {
       const v = data[field];
@@ -156,7 +176,7 @@ export class LayoutMapper {
       recordId: toInteger(first(obj, sys.recordId, this.map)),
       timeCreated: (time === undefined ? null : toUtcIso(time)) ?? '',
       eventId,
-      provider: layout.constants?.provider ?? first(obj, sys.provider, this.map) ?? '',
+      provider,
       channel: this.canonicalChannel(
         layout.constants?.channel ?? first(obj, sys.channel, this.map) ?? '',
       ),

@@ -50,9 +50,11 @@ export function* readJsonChunks(chunks: Chunks, ctx: ReadContext): Generator<Raw
       continue;
     }
     for (const item of mapper.records(parsed)) {
-      const r = mapper.mapRecord(item, ctx.source);
+      const r = mapper.mapRecord(item, ctx.source, ctx.want);
       if (r.kind === 'event') {
         yield r.event;
+      } else if (r.kind === 'unwanted') {
+        ctx.onSkipped?.();
       } else if (r.kind === 'xml') {
         const x = parseEventXml(r.xml, ctx.source, map.guidFields);
         if (x.ok) {
