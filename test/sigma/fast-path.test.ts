@@ -4,7 +4,7 @@
  * every EVTX of the corpus, and over rule sets that take any EventID (no filter at all).
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { evtxFilesUnder } from '../evtx-files.js';
@@ -74,4 +74,35 @@ test('the filter keeps exactly the EventIDs of the rules', () => {
     [1, 11, 12, 13, 14, 4688].filter((id) => want('Microsoft-Windows-Sysmon', id)),
     [13],
   );
+});
+
+test('JSON exports (the Mordor zips): the fast path finds every match of a process rule', (t) => {
+  const mordor = [join(CORPUS, 'mixed', 'mordor'), join(CORPUS, 'attack', 'mordor')];
+  if (!mordor.every(existsSync)) return t.skip('../shared is absent');
+  const zips = mordor.flatMap((d) =>
+    readdirSync(d)
+      .filter((n) => n.endsWith('.zip'))
+      .map((n) => join(d, n)),
+  );
+  const text = [
+    'title: any executable started',
+    'id: 5b0f7c1e-0000-4000-8000-000000000003',
+    'logsource: { product: windows, category: process_creation }',
+    'detection: { sel: { Image|endswith: ".exe" }, condition: sel }',
+  ].join('\n');
+  const failed: RuleFailure[] = [];
+  const { rules } = compileDocs(parseRuleText(text, 'proc.yml', failed), failed);
+  assert.deepEqual(failed, []);
+  const want = wantedByRules(rules.index);
+  assert.ok(want);
+  const matches = (opts: object): string[] => {
+    const out: string[] = [];
+    for (const e of readInputs(zips, opts)) {
+      for (const m of matchEvent(rules, e)) out.push(`${e.source}|${e.recordId}|${m.rule.id}`);
+    }
+    return out;
+  };
+  const all = matches({});
+  assert.ok(all.length > 100, `${all.length} matches`);
+  assert.deepEqual(matches({ want }), all);
 });
