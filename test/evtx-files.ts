@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,4 +16,16 @@ export function evtxFilesUnder(dir: string): string[] {
       if (statSync(p).isDirectory()) return evtxFilesUnder(p);
       return n.endsWith('.evtx') ? [p] : [];
     });
+}
+
+/** The Mordor JSON datasets (zips) of the shared corpus, or null when the corpus is absent. */
+export function mordorZips(): string[] | null {
+  const dirs = [join(CORPUS_DIR, 'mixed', 'mordor'), join(CORPUS_DIR, 'attack', 'mordor')];
+  if (!dirs.every(existsSync)) return null;
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .sort()
+      .filter((n) => n.endsWith('.zip'))
+      .map((n) => join(d, n)),
+  );
 }

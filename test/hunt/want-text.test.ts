@@ -6,14 +6,14 @@
  * by their channel).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import type { InputSummary } from '../../src/model/events.js';
 import type { NormalizedEvent } from '../../src/model/normalized.js';
 import { isHuntRelevant, normalizeEvent } from '../../src/normalize/sysmon.js';
-import { CORPUS_DIR, SAMPLES_DIR } from '../evtx-files.js';
+import { mordorZips, SAMPLES_DIR } from '../evtx-files.js';
 
 interface Read {
   events: NormalizedEvent[];
@@ -52,13 +52,8 @@ test('JSON and CSV layouts: the want filter changes no hunted event and no count
 });
 
 test('Mordor datasets: the want filter skips most records and changes no hunted event', (t) => {
-  const mordor = [join(CORPUS_DIR, 'mixed', 'mordor'), join(CORPUS_DIR, 'attack', 'mordor')];
-  if (!mordor.every(existsSync)) return t.skip('../shared/corpus not present');
-  const zips = mordor.flatMap((d) =>
-    readdirSync(d)
-      .filter((n) => n.endsWith('.zip'))
-      .map((n) => join(d, n)),
-  );
+  const zips = mordorZips();
+  if (!zips) return t.skip('../shared/corpus not present');
   assert.ok(zips.length >= 4, `${zips.length} Mordor zips`);
   const { all, mapped } = check(zips);
   // The filter acts: most records of these datasets are of types the hunt does not read.

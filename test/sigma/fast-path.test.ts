@@ -4,13 +4,19 @@
  * every EVTX of the corpus, and over rule sets that take any EventID (no filter at all).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { evtxFilesUnder } from '../evtx-files.js';
+import { evtxFilesUnder, mordorZips } from '../evtx-files.js';
 import { fileURLToPath } from 'node:url';
-import { readInputs } from '../../src/ingest/read-inputs.js';
-import { compileDocs, compileRules, matchEvent, wantedByRules } from '../../src/sigma/index.js';
+import { readInputs, type ReadInputsOptions } from '../../src/ingest/read-inputs.js';
+import {
+  compileDocs,
+  compileRules,
+  matchEvent,
+  wantedByRules,
+  type SigmaRuleSet,
+} from '../../src/sigma/index.js';
 import { parseRuleText } from '../../src/sigma/loader.js';
 import type { RuleFailure } from '../../src/sigma/types.js';
 
@@ -19,19 +25,30 @@ const shared = resolve(repo, '..', 'shared');
 const RULES = join(shared, 'sigma', 'rules');
 const CORPUS = join(shared, 'corpus');
 
+/** One rule from its YAML text; it must compile. */
+function compileOne(text: string, name: string): SigmaRuleSet {
+  const failed: RuleFailure[] = [];
+  const { rules } = compileDocs(parseRuleText(text, name, failed), failed);
+  assert.deepEqual(failed, []);
+  return rules;
+}
+
+/** Every rule match over the inputs, as `source|recordId|rule id`. */
+function matchKeys(rules: SigmaRuleSet, files: string[], opts: ReadInputsOptions): string[] {
+  const out: string[] = [];
+  for (const e of readInputs(files, opts)) {
+    for (const m of matchEvent(rules, e)) out.push(`${e.source}|${e.recordId}|${m.rule.id}`);
+  }
+  return out;
+}
+
 test('SigmaHQ Run-key rules over the corpus: the fast path finds every match', (t) => {
   if (!existsSync(RULES) || !existsSync(CORPUS)) return t.skip('../shared is absent');
   const { rules } = compileRules([RULES]);
   const want = wantedByRules(rules.index);
   assert.ok(want, 'the Run-key rules name their EventIDs');
   const files = evtxFilesUnder(CORPUS);
-  const matches = (opts: object): string[] => {
-    const out: string[] = [];
-    for (const e of readInputs(files, opts)) {
-      for (const m of matchEvent(rules, e)) out.push(`${e.source}|${e.recordId}|${m.rule.id}`);
-    }
-    return out;
-  };
+  const matches = (opts: ReadInputsOptions): string[] => matchKeys(rules, files, opts);
   let read = 0;
   const all = matches({});
   const fast = matches({ want });
@@ -51,9 +68,7 @@ test('a rule that applies to any EventID of its channel turns the filter off', (
     'logsource: { product: windows, service: security }',
     'detection: { sel: { SubjectUserName: alice }, condition: sel }',
   ].join('\n');
-  const failed: RuleFailure[] = [];
-  const { rules } = compileDocs(parseRuleText(text, 'any.yml', failed), failed);
-  assert.deepEqual(failed, []);
+  const rules = compileOne(text, 'any.yml');
   assert.equal(rules.rules.length, 1);
   assert.equal(wantedByRules(rules.index), undefined);
 });
@@ -65,8 +80,7 @@ test('the filter keeps exactly the EventIDs of the rules', () => {
     'logsource: { product: windows, category: registry_set }',
     'detection: { sel: { TargetObject|contains: "\\\\Run\\\\" }, condition: sel }',
   ].join('\n');
-  const failed: RuleFailure[] = [];
-  const { rules } = compileDocs(parseRuleText(text, 'set.yml', failed), failed);
+  const rules = compileOne(text, 'set.yml');
   assert.equal(rules.rules.length, 1);
   const want = wantedByRules(rules.index);
   assert.ok(want);
@@ -77,31 +91,18 @@ test('the filter keeps exactly the EventIDs of the rules', () => {
 });
 
 test('JSON exports (the Mordor zips): the fast path finds every match of a process rule', (t) => {
-  const mordor = [join(CORPUS, 'mixed', 'mordor'), join(CORPUS, 'attack', 'mordor')];
-  if (!mordor.every(existsSync)) return t.skip('../shared is absent');
-  const zips = mordor.flatMap((d) =>
-    readdirSync(d)
-      .filter((n) => n.endsWith('.zip'))
-      .map((n) => join(d, n)),
-  );
+  const zips = mordorZips();
+  if (!zips) return t.skip('../shared is absent');
   const text = [
     'title: any executable started',
     'id: 5b0f7c1e-0000-4000-8000-000000000003',
     'logsource: { product: windows, category: process_creation }',
     'detection: { sel: { Image|endswith: ".exe" }, condition: sel }',
   ].join('\n');
-  const failed: RuleFailure[] = [];
-  const { rules } = compileDocs(parseRuleText(text, 'proc.yml', failed), failed);
-  assert.deepEqual(failed, []);
+  const rules = compileOne(text, 'proc.yml');
   const want = wantedByRules(rules.index);
   assert.ok(want);
-  const matches = (opts: object): string[] => {
-    const out: string[] = [];
-    for (const e of readInputs(zips, opts)) {
-      for (const m of matchEvent(rules, e)) out.push(`${e.source}|${e.recordId}|${m.rule.id}`);
-    }
-    return out;
-  };
+  const matches = (opts: ReadInputsOptions): string[] => matchKeys(rules, zips, opts);
   const all = matches({});
   assert.ok(all.length > 100, `${all.length} matches`);
   assert.deepEqual(matches({ want }), all);
