@@ -59,7 +59,6 @@ await build({
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(out, 'runhunt.mjs');
 copyFileSync(join(here, 'bin', 'runhunt.mjs'), bin);
-rmSync(join(out, 'runhunt.cjs.cache'), { force: true });
 
 // The code cache: what V8 compiled by the end of one hunt of the samples (the reader, the hunt
 // and the report), so a run starts with them compiled.

@@ -16,7 +16,7 @@ import type { RuleInfo } from './sigma/types.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { huntParallel } from './parallel/hunt-parallel.js';
 import { ClockSkew } from './normalize/clock-skew.js';
-import { HUNT_FIELDS, isHuntRelevant, normalizeEvent } from './normalize/sysmon.js';
+import { HUNT_READ_FILTER, isHuntRelevant, normalizeEvent } from './normalize/sysmon.js';
 import { scoreCandidate } from './score/score-candidate.js';
 import { VERSION } from './version.js';
 
@@ -70,7 +70,7 @@ function huntFilter(sigma: SigmaRuleSet | undefined): {
   fields?: ReadonlySet<string>;
 } {
   // Rules may test any field: only a hunt without them reads just the detectors' fields.
-  if (!sigma) return { want: isHuntRelevant, fields: HUNT_FIELDS };
+  if (!sigma) return HUNT_READ_FILTER;
   const rules = wantedByRules(sigma.index);
   if (!rules) return {};
   return { want: (provider, id) => isHuntRelevant(provider, id) || rules(provider, id) };

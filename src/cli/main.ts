@@ -14,10 +14,6 @@ function internalError(err: unknown): void {
 
 // No top-level await: the bundled bin is a CommonJS script (scripts/bundle.mjs), which V8 can
 // load from a code cache.
-try {
-  run(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, internalError);
-} catch (err) {
-  internalError(err);
-}
+run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, internalError);

@@ -5,6 +5,17 @@ import type {
   RegistryEvent,
 } from '../model/normalized.js';
 
+/**
+ * Blanks the fields of an event that nothing after reading uses (see Slimmer): Sysmon's hashes
+ * and the parent command line of a process creation. Workers do it before cloning an event to
+ * the hunt (src/parallel/read-task.ts).
+ */
+export function blankUnread(e: NormalizedEvent): void {
+  if (e.type !== 'process') return;
+  e.hashes = '';
+  e.parentCommandLine = '';
+}
+
 /** How many distinct strings the intern table holds before it starts afresh. */
 const INTERN_LIMIT = 65_536;
 
@@ -36,8 +47,7 @@ export class Slimmer {
   }
 
   private process(e: ProcessEvent): void {
-    e.hashes = '';
-    e.parentCommandLine = '';
+    blankUnread(e);
     e.commandLine = this.intern(e.commandLine);
     e.parentImage = this.intern(e.parentImage);
     e.integrityLevel = this.intern(e.integrityLevel);

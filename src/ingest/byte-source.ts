@@ -34,15 +34,16 @@ export function fileSource(path: string): FileByteSource {
   return fdSource(fd, fstatSync(fd).size, () => closeSync(fd));
 }
 
-/**
- * A ByteSource over an open descriptor of `size` bytes (a file, or a temporary copy of a
- * stream: src/ingest/archive/spill.ts); reads go through one reused buffer.
- */
 /** Reads of at least this many bytes are served from a window read ahead (EVTX chunks are 64 KiB). */
 const WINDOW_MIN_READ = 1 << 16;
 /** The read-ahead window: one system call per 16 EVTX chunks instead of one per chunk. */
 const WINDOW_BYTES = 1 << 20;
 
+/**
+ * A ByteSource over an open descriptor of `size` bytes (a file, or a temporary copy of a
+ * stream: src/ingest/archive/spill.ts). Reads of WINDOW_MIN_READ bytes or more are served from
+ * one reused read-ahead window, smaller ones through one reused buffer.
+ */
 export function fdSource(fd: number, size: number, close: () => void): FileByteSource {
   let scratch = new Uint8Array(0);
   // The window holds the file's bytes [winStart, winStart + winLength).

@@ -11,7 +11,7 @@ import { concatBytes, peekChunks, sourceChunks } from './chunks.js';
 import { READERS, type ReaderEntry } from './readers.js';
 import { sniffFormat } from './sniff.js';
 import { stdinChunks } from './stdin.js';
-import type { ReadContext } from './types.js';
+import type { ReadContext, WantFilter } from './types.js';
 
 const SNIFF_BYTES = 4096;
 
@@ -71,7 +71,7 @@ export interface ReadInputsOptions {
    * decoding a record skip the others cheaply (EVTX after two values; JSON and CSV before
    * mapping the data fields, when the record names its provider); event XML yields everything.
    */
-  want?: (provider: string, eventId: number) => boolean;
+  want?: WantFilter;
   /** Only these EventData fields are needed (`hunt`, see ReadContext.fields). */
   fields?: ReadonlySet<string>;
 }

@@ -1,6 +1,9 @@
 import type { InputFormat, InputIssue, RawEvent } from '../model/events.js';
 import type { ByteSource } from './byte-source.js';
 
+/** Decides from a record's provider and event id alone whether the rest is worth decoding. */
+export type WantFilter = (provider: string, eventId: number) => boolean;
+
 /** What a reader needs besides the bytes. */
 export interface ReadContext {
   /** The input's display path (`archive.zip!member` for members). Goes into RawEvent.source. */
@@ -12,7 +15,7 @@ export interface ReadContext {
    * JSON and CSV when the record names its provider) skip records this rejects and call
    * `onSkipped` for each, so they are still counted.
    */
-  want?: (provider: string, eventId: number) => boolean;
+  want?: WantFilter;
   onSkipped?(): void;
   /**
    * Fast path: the EventData names the caller reads. Readers that decode values one by one

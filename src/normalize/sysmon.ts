@@ -68,6 +68,12 @@ export const HUNT_FIELDS: ReadonlySet<string> = new Set([
   'NewValue',
 ]);
 
+/** What a hunt without Sigma rules asks of the readers (ReadContext.want and .fields). */
+export const HUNT_READ_FILTER: {
+  readonly want: (provider: string, eventId: number) => boolean;
+  readonly fields: ReadonlySet<string>;
+} = { want: isHuntRelevant, fields: HUNT_FIELDS };
+
 /** Sysmon / Security events the hunt reads become typed events; anything else is null. */
 export function normalizeEvent(e: RawEvent): NormalizedEvent | null {
   const provider = e.provider.toLowerCase();

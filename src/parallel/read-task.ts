@@ -3,8 +3,9 @@ import { readEvtxEvents, threadTemplateStore } from '../ingest/evtx/index.js';
 import type { readInputs as ReadInputs } from '../ingest/read-inputs.js';
 import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import type { NormalizedEvent } from '../model/normalized.js';
-import { HUNT_FIELDS, isHuntRelevant, normalizeEvent } from '../normalize/sysmon.js';
+import { HUNT_READ_FILTER, normalizeEvent } from '../normalize/sysmon.js';
 import type { Task, WorkerMessage } from './messages.js';
+import { blankUnread } from '../correlate/slim.js';
 
 /** Events per message: large enough to amortise a post, small enough to stream. */
 const BATCH_EVENTS = 1000;
@@ -29,11 +30,8 @@ export function readTask(
     scanned++;
     const e = normalizeEvent(raw);
     if (!e) return;
-    // Fields the hunt drops on arrival anyway (src/correlate/slim.ts): not worth cloning.
-    if (e.type === 'process') {
-      e.hashes = '';
-      e.parentCommandLine = '';
-    }
+    // Fields the hunt drops on arrival anyway: not worth cloning.
+    blankUnread(e);
     events.push(e);
     if (events.length >= BATCH_EVENTS) {
       post({ type: 'batch', task, scanned, events });
@@ -46,8 +44,7 @@ export function readTask(
   let records = 0;
   if (t.kind === 'file') {
     const read = readInputs([t.path], {
-      want: isHuntRelevant,
-      fields: HUNT_FIELDS,
+      ...HUNT_READ_FILTER,
       onInput: (s) => void summaries.push(s),
     });
     for (const raw of read) onRaw(raw);
@@ -57,8 +54,7 @@ export function readTask(
       const ctx = {
         source: t.path,
         onIssue: (i: InputIssue) => void issues.push(i),
-        want: isHuntRelevant,
-        fields: HUNT_FIELDS,
+        ...HUNT_READ_FILTER,
         onSkipped: () => void records++,
       };
       for (const raw of readEvtxEvents(src, ctx, {

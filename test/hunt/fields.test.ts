@@ -1,6 +1,6 @@
 /**
- * The hunt's EVTX fast path decodes only the EventData fields the hunt reads (HUNT_FIELDS,
- * ReadContext.fields): every file read with the field list must normalise to the events it
+ * The hunt's EVTX fast path decodes only the EventData fields the hunt reads (HUNT_FIELDS in
+ * HUNT_READ_FILTER, ReadContext.fields): every file read with the field list must normalise to the events it
  * gives with every field (Hashes and ParentCommandLine aside: the hunt blanks both on arrival),
  * with the same issues. A field normalizeEvent starts reading without adding it to HUNT_FIELDS
  * fails here, on the first corpus event that has it.
@@ -9,11 +9,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { CORPUS_DIR, evtxFilesUnder, SAMPLES_DIR } from '../evtx-files.js';
+import { blankUnread } from '../../src/correlate/slim.js';
 import { bufferSource } from '../../src/ingest/byte-source.js';
-import { readEvtxEvents } from '../../src/ingest/evtx/index.js';
+import { readEvtxEvents, type EvtxReadOptions } from '../../src/ingest/evtx/index.js';
 import type { InputIssue } from '../../src/model/events.js';
 import type { NormalizedEvent } from '../../src/model/normalized.js';
-import { HUNT_FIELDS, isHuntRelevant, normalizeEvent } from '../../src/normalize/sysmon.js';
+import { HUNT_READ_FILTER, normalizeEvent } from '../../src/normalize/sysmon.js';
 
 interface Read {
   events: NormalizedEvent[];
@@ -22,20 +23,16 @@ interface Read {
   fields: number;
 }
 
-function read(bytes: Uint8Array, fields?: ReadonlySet<string>): Read {
+function read(bytes: Uint8Array, opts: EvtxReadOptions): Read {
   const issues: InputIssue[] = [];
   const ctx = { source: 't.evtx', onIssue: (i: InputIssue) => void issues.push(i) };
   const events: NormalizedEvent[] = [];
   let count = 0;
-  const opts = { want: isHuntRelevant, ...(fields ? { fields } : {}) };
   for (const raw of readEvtxEvents(bufferSource(bytes), ctx, opts)) {
     count += Object.keys(raw.data).length;
     const e = normalizeEvent(raw);
     if (!e) continue;
-    if (e.type === 'process') {
-      e.hashes = '';
-      e.parentCommandLine = '';
-    }
+    blankUnread(e);
     events.push(e);
   }
   return { events, issues, fields: count };
@@ -46,8 +43,8 @@ function check(files: string[]): { all: number; kept: number } {
   let kept = 0;
   for (const f of files) {
     const bytes = readFileSync(f);
-    const full = read(bytes);
-    const some = read(bytes, HUNT_FIELDS);
+    const full = read(bytes, { want: HUNT_READ_FILTER.want });
+    const some = read(bytes, HUNT_READ_FILTER);
     assert.deepEqual(some.events, full.events, f);
     assert.deepEqual(some.issues, full.issues, f);
     all += full.fields;

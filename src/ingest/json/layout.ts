@@ -1,6 +1,7 @@
 import { emptyData, type RawEvent } from '../../model/events.js';
 import { foldGuid, isEvtxDumpGuid } from '../guid.js';
 import { toUtcIso } from '../time.js';
+import type { WantFilter } from '../types.js';
 import { scalarText, toInteger } from '../values.js';
 import { xmlDataFragment } from '../xml/data-fragment.js';
 import { applyRule } from './data-rules.js';
@@ -9,9 +10,6 @@ import { getPath, isObject, type JsonObject } from './paths.js';
 import { first, text } from './sources.js';
 
 /** What mapping one parsed JSON record gave. */
-/** ReadContext.want: the provider and event ids the caller needs. */
-type WantFilter = (provider: string, eventId: number) => boolean;
-
 export type MapResult =
   | { kind: 'event'; event: RawEvent; layout: string }
   /** The record carries the event as XML (Splunk `_raw`): parse that instead. */

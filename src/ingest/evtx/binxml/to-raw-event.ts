@@ -1,4 +1,5 @@
 import { emptyData, type RawEvent } from '../../../model/events.js';
+import type { WantFilter } from '../../types.js';
 import { LIMITS } from '../constants.js';
 import { EvtxParseError } from '../errors.js';
 import type { ChunkContext } from './chunk-context.js';
@@ -17,8 +18,7 @@ import {
 } from './substitution.js';
 import { arrayItems } from './values.js';
 
-/** Decides from System fields alone whether a record's EventData is worth decoding. */
-export type WantFilter = (provider: string, eventId: number) => boolean;
+export type { WantFilter };
 
 type Visit = (
   el: ElementNode,
