@@ -5,6 +5,7 @@ import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import { emptyData } from '../model/events.js';
 import type { Report } from '../model/finding.js';
 import type { Task, TaskMessage } from './messages.js';
+import { unpackEvents } from './pack.js';
 import { planTasks, type SplitOptions } from './plan.js';
 import { runInThread, runPool, workerEntry } from './pool.js';
 
@@ -60,7 +61,8 @@ class Merge {
       const stand = placeholder(t.path);
       for (let i = 0; i < m.scanned; i++) this.onEvent(stand);
     }
-    for (const e of m.events) this.hunter.add(e);
+    const events = Array.isArray(m.events) ? m.events : unpackEvents(m.events);
+    for (const e of events) this.hunter.add(e);
     if (m.type !== 'done') return;
     if (t.kind === 'file') {
       m.summaries.forEach(this.report);

@@ -6,6 +6,7 @@
  */
 import type { InputIssue, InputSummary } from '../model/events.js';
 import type { NormalizedEvent } from '../model/normalized.js';
+import type { PackedEvents } from './pack.js';
 import type { MessagePort } from 'node:worker_threads';
 
 /** A unit of reading: a whole input (any format, archives too) or a chunk range of one EVTX. */
@@ -27,21 +28,24 @@ export interface WorkerData {
   port: MessagePort;
 }
 
+/** Events as read in this thread, or packed for the trip from a worker (pack.ts). */
+export type TaskEvents = NormalizedEvent[] | PackedEvents;
+
 export interface BatchMessage {
   type: 'batch';
   task: number;
   /** Events read since the previous batch (fast-path skips excluded, as in one thread). */
   scanned: number;
-  /** The input's normalised events (src/normalize), in reading order. */
-  events: NormalizedEvent[];
+  /** The input's normalised events (src/normalize), in reading order: packed by workers. */
+  events: TaskEvents;
 }
 
 export interface DoneMessage {
   type: 'done';
   task: number;
   scanned: number;
-  /** The input's normalised events (src/normalize), in reading order. */
-  events: NormalizedEvent[];
+  /** As in BatchMessage. */
+  events: TaskEvents;
   /** Whole-input tasks: the summaries readInputs reported, in order. */
   summaries: InputSummary[];
   /** Chunk-range tasks: the range's records (skips included) and issues. */

@@ -71,6 +71,7 @@ export function runPool(
         order.add(m);
       },
       readInputs,
+      false,
     );
   };
   const assign = (w: (typeof workers)[number]): void => {
@@ -143,7 +144,8 @@ export function runPool(
 
 /**
  * The same tasks read in this thread, in order (no worker entry: sources under tsx). Gives the
- * same messages the workers would, so the split-and-merge path is exercised either way.
+ * same messages the workers would (packed too), so the split-and-merge path is exercised either
+ * way.
  */
 export function runInThread(tasks: readonly Task[], deliver: (m: TaskMessage) => void): void {
   tasks.forEach((t, i) =>
@@ -155,6 +157,7 @@ export function runInThread(tasks: readonly Task[], deliver: (m: TaskMessage) =>
         deliver(m);
       },
       readInputs,
+      true,
     ),
   );
 }

@@ -21,7 +21,7 @@ export function serve(data: WorkerData): void {
   const run = async (task: number, t: Task): Promise<void> => {
     try {
       const mod = t.kind === 'file' ? await (inputs ??= import('../ingest/read-inputs.js')) : null;
-      readTask(task, t, post, mod ? mod.readInputs : unreachable);
+      readTask(task, t, post, mod ? mod.readInputs : unreachable, true);
     } catch (err) {
       post({ type: 'error', task, message: err instanceof Error ? err.message : String(err) });
     }
