@@ -141,6 +141,15 @@ export class Hunter {
     }
   }
 
+  /**
+   * Clock-skew votes of events that were left out on their way here because they would only
+   * have voted (a reading worker's registry events off autostart locations, see
+   * src/parallel/read-task.ts): `count` events of `file` voting for `delta`.
+   */
+  vote(file: string, delta: number, count: number): void {
+    this.skew.vote(file, delta, count);
+  }
+
   report(inputs: InputSummary[]): Report {
     const { detector, index, candidates, skew, sigmaHits, opts } = this;
     for (const e of [...index.processes, ...index.registry, ...candidates.map((c) => c.event)]) {

@@ -17,6 +17,7 @@ import {
   shippedKnownGood,
   type Baseline,
 } from './baseline/baseline.js';
+import { autostartRegistryTest } from './autostart-registry.js';
 import { matchAsep, matchStartupFolder, type AsepMatch } from './catalog/asep.js';
 import {
   detectAutostartCommands,
@@ -48,39 +49,27 @@ const DEFAULT_CHECKED: Readonly<Record<string, string>> = {
   'winlogon-userinit-shell': 'winlogon-shell-userinit',
 };
 
-/**
- * Registry paths remembered by isAutostartRegistry. A log writes the same few hundred keys over
- * and over (services, policies, MRU lists), and the answer depends on the path alone.
- */
-const AUTOSTART_MEMO = 4096;
-
 export function createDetector(opts: DetectorOptions = {}): Detector {
-  const autostartPaths = new Map<string, boolean>();
+  const isAutostartRegistry = autostartRegistryTest();
   const baselines: Baseline[] = [
     shippedKnownGood(),
     ...(opts.baselineFiles ?? []).map((f) => loadBaselineFile(f)),
   ];
   return {
     candidate(e) {
-      if (e.type === 'registry') return registryCandidate(e);
+      if (e.type === 'registry') {
+        // A value set off every autostart location is no candidate (registryCandidate matches
+        // the same canonical path): the remembered answer saves canonicalising it again.
+        if (e.eventType === 'SetValue' && !isAutostartRegistry(e)) return null;
+        return registryCandidate(e);
+      }
       if (e.type === 'file') return fileCandidate(e);
       return processCandidate(e);
     },
     finish(c) {
       finishCandidate(c, baselines);
     },
-    isAutostartRegistry(e) {
-      const t = e.targetObject;
-      let known = autostartPaths.get(t);
-      if (known === undefined) {
-        known =
-          matchAsep(canonicalRegistryPath(t)) !== null ||
-          matchAsep(canonicalRegistryKey(t)) !== null;
-        if (autostartPaths.size >= AUTOSTART_MEMO) autostartPaths.clear();
-        autostartPaths.set(t, known);
-      }
-      return known;
-    },
+    isAutostartRegistry,
   };
 }
 

@@ -3,6 +3,15 @@ import type { NormalizedEvent } from '../model/normalized.js';
 /** Offsets are whole time-zone steps: 15 minutes. */
 const STEP_MS = 15 * 60 * 1000;
 
+/** The offset an event votes for (logged minus UTC, in steps, ms), or null when it has none. */
+export function skewVote(e: NormalizedEvent): number | null {
+  if (e.timeFromLog || e.loggedTime === '') return null;
+  const logged = Date.parse(e.loggedTime);
+  const utc = Date.parse(e.time);
+  if (Number.isNaN(logged) || Number.isNaN(utc)) return null;
+  return Math.round((logged - utc) / STEP_MS) * STEP_MS;
+}
+
 /**
  * Some exports write local time and call it UTC (the NXLog JSON of the Mordor datasets: its
  * TimeCreated is four hours behind Sysmon's own UtcTime). Sysmon events carry both clocks, so
@@ -15,14 +24,18 @@ export class ClockSkew {
   private readonly corrected = new WeakSet<NormalizedEvent>();
 
   observe(e: NormalizedEvent): void {
-    if (e.timeFromLog || e.loggedTime === '') return;
-    const logged = Date.parse(e.loggedTime);
-    const utc = Date.parse(e.time);
-    if (Number.isNaN(logged) || Number.isNaN(utc)) return;
-    const delta = Math.round((logged - utc) / STEP_MS) * STEP_MS;
-    let v = this.votes.get(e.ref.file);
-    if (!v) this.votes.set(e.ref.file, (v = new Map()));
-    v.set(delta, (v.get(delta) ?? 0) + 1);
+    const delta = skewVote(e);
+    if (delta !== null) this.vote(e.ref.file, delta, 1);
+  }
+
+  /**
+   * `count` votes of `file`'s events for `delta` (what observe adds per event; the hunt's
+   * workers send the votes of events they leave out). Ties go to the offset voted for first.
+   */
+  vote(file: string, delta: number, count: number): void {
+    let v = this.votes.get(file);
+    if (!v) this.votes.set(file, (v = new Map()));
+    v.set(delta, (v.get(delta) ?? 0) + count);
   }
 
   /** The dominant offset of an input (logged minus UTC, ms); 0 when none was seen. */

@@ -4,7 +4,7 @@ import { STDIN_PATH } from '../ingest/read-inputs.js';
 import type { InputIssue, InputSummary, RawEvent } from '../model/events.js';
 import { emptyData } from '../model/events.js';
 import type { Report } from '../model/finding.js';
-import type { Task, TaskMessage } from './messages.js';
+import type { EventBatch, Task, TaskMessage } from './messages.js';
 import { unpackEvents } from './pack.js';
 import { planTasks, type SplitOptions } from './plan.js';
 import { runInThread, runPool, workerEntry } from './pool.js';
@@ -61,8 +61,7 @@ class Merge {
       const stand = placeholder(t.path);
       for (let i = 0; i < m.scanned; i++) this.onEvent(stand);
     }
-    const events = Array.isArray(m.events) ? m.events : unpackEvents(m.events);
-    for (const e of events) this.hunter.add(e);
+    this.apply(m.events);
     if (m.type !== 'done') return;
     if (t.kind === 'file') {
       m.summaries.forEach(this.report);
@@ -81,6 +80,19 @@ class Merge {
     });
     this.records = 0;
     this.issues = [];
+  }
+
+  /** A batch's events to the hunt, with the votes of those left out where they came. */
+  private apply(b: EventBatch): void {
+    const events = Array.isArray(b.events) ? b.events : unpackEvents(b.events);
+    const v = b.votes;
+    let at = 0;
+    for (let i = 0; i <= events.length; i++) {
+      for (; at < v.length && v[at] === i; at += 4) {
+        this.hunter.vote(v[at + 1] as string, v[at + 2] as number, v[at + 3] as number);
+      }
+      if (i < events.length) this.hunter.add(events[i]!);
+    }
   }
 }
 

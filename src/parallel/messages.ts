@@ -28,24 +28,31 @@ export interface WorkerData {
   port: MessagePort;
 }
 
-/** Events as read in this thread, or packed for the trip from a worker (pack.ts). */
-export type TaskEvents = NormalizedEvent[] | PackedEvents;
+/** A task's events since its previous message. */
+export interface EventBatch {
+  /** Normalised events in reading order: as read in this thread, or packed by a worker. */
+  events: NormalizedEvent[] | PackedEvents;
+  /**
+   * The clock-skew votes of the events left out (registry events that only vote, see
+   * read-task.ts), as runs of four values: the index in `events` of the event they came before
+   * (its length: after the last), the input, the offset voted for, the number of votes.
+   */
+  votes: (string | number)[];
+}
 
 export interface BatchMessage {
   type: 'batch';
   task: number;
   /** Events read since the previous batch (fast-path skips excluded, as in one thread). */
   scanned: number;
-  /** The input's normalised events (src/normalize), in reading order: packed by workers. */
-  events: TaskEvents;
+  events: EventBatch;
 }
 
 export interface DoneMessage {
   type: 'done';
   task: number;
   scanned: number;
-  /** As in BatchMessage. */
-  events: TaskEvents;
+  events: EventBatch;
   /** Whole-input tasks: the summaries readInputs reported, in order. */
   summaries: InputSummary[];
   /** Chunk-range tasks: the range's records (skips included) and issues. */
