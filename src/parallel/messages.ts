@@ -11,7 +11,12 @@ import type { MessagePort } from 'node:worker_threads';
 
 /** A unit of reading: a whole input (any format, archives too) or a chunk range of one EVTX. */
 export type Task =
-  | { kind: 'file'; path: string }
+  | {
+      kind: 'file';
+      path: string;
+      /** Bytes on disk (compressed, for an archive): what the pool balances by. */
+      size: number;
+    }
   | {
       kind: 'evtx-range';
       path: string;

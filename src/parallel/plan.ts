@@ -20,8 +20,8 @@ export interface SplitOptions {
 /**
  * The reading tasks for the inputs, in input order (folders expanded the way readInputs does;
  * paths that cannot be opened are reported through `onFailed` first, as readInputs does too).
- * A large EVTX becomes consecutive chunk ranges (its chunks are independent); every other input,
- * archives included, is one task.
+ * A large EVTX becomes consecutive chunk ranges (its chunks are independent), a smaller one a
+ * single range; every other input, archives included, is one task.
  */
 export function planTasks(
   paths: readonly string[],
@@ -33,13 +33,18 @@ export function planTasks(
   const minChunks = split.minRangeChunks ?? MIN_RANGE_CHUNKS;
   const tasks: Task[] = [];
   for (const path of expandPaths(paths, onFailed)) {
-    const size = evtxSize(path);
-    if (size === null || size < splitBytes) {
-      tasks.push({ kind: 'file', path });
+    const { size, evtx } = inspect(path);
+    const slots = evtx ? evtxChunkSlots(size) : 0;
+    if (slots === 0) {
+      tasks.push({ kind: 'file', path, size });
       continue;
     }
-    const slots = evtxChunkSlots(size);
-    const per = Math.max(minChunks, Math.ceil(slots / (threads * RANGES_PER_THREAD)));
+    // A smaller EVTX is one range of all its chunks: read the same way as a whole input, but a
+    // worker needs no other reader for it (loading them costs a worker about 0.1 s).
+    const per =
+      size < splitBytes
+        ? slots
+        : Math.max(minChunks, Math.ceil(slots / (threads * RANGES_PER_THREAD)));
     for (let from = 0; from < slots; from += per) {
       const to = Math.min(slots, from + per);
       tasks.push({ kind: 'evtx-range', path, size, from, to, last: to === slots });
@@ -48,18 +53,17 @@ export function planTasks(
   return tasks;
 }
 
-/** The size of a plain file that starts with the EVTX magic, else null. */
-function evtxSize(path: string): number | null {
+/** A plain file's size (0 when it cannot be opened) and whether it starts with the EVTX magic. */
+function inspect(path: string): { size: number; evtx: boolean } {
   let src;
   try {
     src = fileSource(path);
   } catch {
-    return null; // the task reports it exactly as readInputs would
+    return { size: 0, evtx: false }; // the task reports it exactly as readInputs would
   }
   try {
     const head = src.read(0, EVTX_FILE_MAGIC.length);
-    const magic = String.fromCharCode(...head);
-    return magic === EVTX_FILE_MAGIC ? src.size : null;
+    return { size: src.size, evtx: String.fromCharCode(...head) === EVTX_FILE_MAGIC };
   } finally {
     src.close();
   }

@@ -8,10 +8,17 @@ import {
 } from 'node:worker_threads';
 import type { MainMessage, Task, TaskMessage, WorkerData, WorkerMessage } from './messages.js';
 import { readInputs } from '../ingest/read-inputs.js';
+import { CHUNK_SIZE_BYTES } from '../ingest/evtx/constants.js';
 import { readTask } from './read-task.js';
 
-/** Tasks a worker holds at once: one being read, one queued so it never waits for the main thread. */
+/**
+ * Tasks a worker holds at once: one being read and one queued, so that it never waits for this
+ * thread, and more while they add up to less than IN_FLIGHT_BYTES of input (a folder of small
+ * logs: a worker given two at a time ran dry while this thread read a task of its own).
+ */
 const IN_FLIGHT = 2;
+const IN_FLIGHT_BYTES = 8 << 20;
+const IN_FLIGHT_MAX = 64;
 /**
  * Young-generation size of a worker's heap. Reading allocates short-lived strings at a high
  * rate; V8's default (3 x 16 MB semi-spaces per thread) costs RSS per thread for little gain.
@@ -60,7 +67,7 @@ export function runPool(
 ): void {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const order = new TaskOrder(deliver);
-  const workers: { worker: Worker; port: MessagePort; inFlight: number }[] = [];
+  const workers: { worker: Worker; port: MessagePort; inFlight: number[] }[] = [];
   let next = 0;
   const readHere = (task: number): void => {
     readTask(
@@ -75,10 +82,16 @@ export function runPool(
     );
   };
   const assign = (w: (typeof workers)[number]): void => {
-    while (w.inFlight < IN_FLIGHT && next < tasks.length) {
+    let bytes = w.inFlight.reduce((n, i) => n + taskBytes(tasks[i]!), 0);
+    while (
+      next < tasks.length &&
+      (w.inFlight.length < IN_FLIGHT ||
+        (bytes < IN_FLIGHT_BYTES && w.inFlight.length < IN_FLIGHT_MAX))
+    ) {
       const m: MainMessage = { type: 'task', task: next, t: tasks[next]! };
       w.port.postMessage(m);
-      w.inFlight++;
+      w.inFlight.push(next);
+      bytes += taskBytes(tasks[next]!);
       next++;
     }
   };
@@ -94,7 +107,7 @@ export function runPool(
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
       worker.unref();
-      workers.push({ worker, port: port1, inFlight: 0 });
+      workers.push({ worker, port: port1, inFlight: [] });
     }
     workers.forEach(assign);
     // The workers take a few hundred milliseconds to start: time for this thread's own set-up
@@ -114,7 +127,8 @@ export function runPool(
           if (m.type === 'error') throw new Error(`hunt worker failed: ${m.message}`);
           order.add(m);
           if (m.type === 'done') {
-            w.inFlight--;
+            // A worker reads its tasks in the order given.
+            w.inFlight.shift();
             assign(w);
           }
         }
@@ -160,6 +174,11 @@ export function runInThread(tasks: readonly Task[], deliver: (m: TaskMessage) =>
       true,
     ),
   );
+}
+
+/** The input bytes a task reads (chunks of a range, or the whole file). */
+function taskBytes(t: Task): number {
+  return t.kind === 'file' ? t.size : (t.to - t.from) * CHUNK_SIZE_BYTES;
 }
 
 /** Re-sequences messages that arrive in any task order into task order. */
