@@ -79,12 +79,17 @@ export function* readEvtxEvents(
   const onSkipped = opts.onSkipped ?? ctx.onSkipped?.bind(ctx);
   const range = opts.chunks ?? { from: 0, to: Infinity };
   const [c, flush] = capped(ctx, opts.issuesPerCode);
+  // The event of the last record the filter rejected, when it can serve the next record: a hunt
+  // rejects three records in four, and each fresh event allocates a dictionary for its data.
+  let spare: RawEvent | null = null;
   try {
     yield* readEvtxChunkRange(
       src,
       c,
       (chunk, nodes, info) => {
-        const ev = newRawEvent(ctx.source, info.recordId, '');
+        const ev =
+          spare !== null ? reset(spare, info.recordId) : newRawEvent(ctx.source, info.recordId, '');
+        spare = null;
         if (toRawEvent(chunk, nodes, ev, want, fields)) {
           if (ev.provider === '' && ev.eventId === 0 && ev.channel === '') {
             emptyRecord(c, info);
@@ -95,6 +100,7 @@ export function* readEvtxEvents(
             ev.timeCreated = formatFiletime(info.writtenLo, info.writtenHi);
           return ev;
         }
+        if (reusable(ev)) spare = ev;
         onSkipped?.();
         return null;
       },
@@ -104,6 +110,26 @@ export function* readEvtxEvents(
   } finally {
     flush();
   }
+}
+
+/**
+ * A rejected record's event is as new once its header fields are reset, unless decoding gave it
+ * data or an optional field (then a fresh one is made, with the usual shape).
+ */
+function reusable(ev: RawEvent): boolean {
+  if (ev.version !== undefined || ev.userId !== undefined) return false;
+  for (const _ in ev.data) return false;
+  return true;
+}
+
+function reset(ev: RawEvent, recordId: number): RawEvent {
+  ev.recordId = recordId;
+  ev.timeCreated = '';
+  ev.eventId = 0;
+  ev.provider = '';
+  ev.channel = '';
+  ev.computer = '';
+  return ev;
 }
 
 /**
