@@ -38,7 +38,11 @@ rmSync(out, { recursive: true, force: true });
 
 await build({
   ...common,
-  entryPoints: { worker: join(root, 'dist', 'parallel', 'worker.js') },
+  entryPoints: {
+    worker: join(root, 'dist', 'parallel', 'worker.js'),
+    // The zip inflater's worker (src/ingest/archive/inflate-thread.ts), found next to the CLI.
+    'inflate-worker': join(root, 'dist', 'ingest', 'archive', 'inflate-worker.js'),
+  },
   outdir: out,
   outExtension: { '.js': '.mjs' },
   format: 'esm',

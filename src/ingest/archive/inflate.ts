@@ -2,6 +2,7 @@ import { Gunzip, Inflate } from 'fflate';
 import type { InputIssue } from '../../model/events.js';
 import type { Chunks } from '../chunks.js';
 import { ArchiveBombError, bombIssue, type BombGuard } from './guard.js';
+import { InflateThread } from './inflate-thread.js';
 
 /**
  * One push of compressed input inflates in a single call, so its output is held at once (and
@@ -22,11 +23,32 @@ function nextPiece(inBytes: number, outBytes: number): number {
 }
 
 /**
- * Streams raw deflate (zip method 8) or gzip (RFC 1952, all members) through fflate's
- * synchronous inflater: output chunks are yielded as they come, nothing is held whole.
- * A damaged or truncated stream ends the output with an issue; what was inflated before stays.
+ * Compressed members at least this large go to the inflate worker (a smaller one is done before
+ * the worker would have started).
+ */
+export const NATIVE_MIN_BYTES = 1 << 20;
+
+/**
+ * Streams raw deflate (zip method 8) or gzip (RFC 1952, all members) to output chunks, yielded
+ * as they come; nothing is held whole. A damaged or truncated stream ends the output with an
+ * issue; what was inflated before stays. A raw deflate stream of at least NATIVE_MIN_BYTES
+ * (`size`, when known) is inflated by Node's zlib in a worker thread (inflate-thread.ts) where
+ * there is one; everything else by fflate's synchronous inflater in this thread.
  */
 export function* inflateChunks(
+  compressed: Chunks,
+  kind: 'deflate' | 'gzip',
+  guard: BombGuard,
+  onIssue: (i: InputIssue) => void,
+  size = 0,
+): Generator<Uint8Array> {
+  const thread = kind === 'deflate' && size >= NATIVE_MIN_BYTES ? InflateThread.get() : null;
+  if (thread) yield* inflateInWorker(thread, compressed, guard, onIssue);
+  else yield* inflateHere(compressed, kind, guard, onIssue);
+}
+
+/** fflate, in this thread. */
+function* inflateHere(
   compressed: Chunks,
   kind: 'deflate' | 'gzip',
   guard: BombGuard,
@@ -68,11 +90,78 @@ export function* inflateChunks(
       return;
     }
     yield* out;
-    const what = err instanceof Error ? err.message : String(err);
-    onIssue({
-      code: 'archive-damaged',
-      offset: consumed,
-      message: `compressed data damaged or truncated near compressed byte ${consumed} (${what}); the rest of this member is lost`,
-    });
+    onIssue(damaged(err, consumed));
   }
+}
+
+/**
+ * Node's zlib in the inflate worker: this thread sends the compressed pieces (sized as above)
+ * and takes the output as it comes, one piece ahead, so the worker inflates the next piece while
+ * this thread parses the output of the one before. The bomb guard sees every output chunk here
+ * before it is yielded; at most two pieces' output (about 2 MiB) wait in between.
+ */
+export function* inflateInWorker(
+  thread: InflateThread,
+  compressed: Chunks,
+  guard: BombGuard,
+  onIssue: (i: InputIssue) => void,
+): Generator<Uint8Array> {
+  const stream = thread.open();
+  const sent: number[] = [];
+  let consumed = 0;
+  let sinceAck = 0;
+  let step = PIECE_FIRST;
+  // Handles one reply: an output chunk to yield, or null.
+  const take = (): Uint8Array | null => {
+    const m = stream.receive();
+    if (m.type === 'out') {
+      sinceAck += m.bytes.length;
+      guard.check(m.bytes.length, consumed);
+      return m.bytes;
+    }
+    if (m.type === 'ack') {
+      step = nextPiece(sent.shift() ?? PIECE_FIRST, sinceAck);
+      sinceAck = 0;
+    } else if (m.type === 'error') throw new Error(m.message);
+    return null;
+  };
+  try {
+    for (const chunk of compressed) {
+      for (let i = 0; i < chunk.length;) {
+        const piece = chunk.subarray(i, i + step);
+        i += piece.length;
+        consumed += piece.length;
+        stream.send(piece);
+        sent.push(piece.length);
+        while (sent.length > 1) {
+          const c = take();
+          if (c) yield c;
+        }
+      }
+    }
+    stream.end();
+    for (;;) {
+      const m = stream.receive();
+      if (m.type === 'done') break;
+      if (m.type === 'error') throw new Error(m.message);
+      if (m.type === 'out') {
+        guard.check(m.bytes.length, consumed);
+        yield m.bytes;
+      }
+    }
+  } catch (err) {
+    if (err instanceof ArchiveBombError) onIssue(bombIssue(err, consumed));
+    else onIssue(damaged(err, consumed));
+  } finally {
+    stream.close();
+  }
+}
+
+function damaged(err: unknown, consumed: number): InputIssue {
+  const what = err instanceof Error ? err.message : String(err);
+  return {
+    code: 'archive-damaged',
+    offset: consumed,
+    message: `compressed data damaged or truncated near compressed byte ${consumed} (${what}); the rest of this member is lost`,
+  };
 }

@@ -97,7 +97,7 @@ export function* zipMembers(
         });
       }
     } else {
-      chunks = inflateChunks(raw, 'deflate', guard, onIssue);
+      chunks = inflateChunks(raw, 'deflate', guard, onIssue, available);
     }
     yield { name: e.name, stream: { chunks, size: e.size }, issues };
   }
