@@ -62,19 +62,15 @@ function* inflateHere(
   let consumed = 0;
   let step = PIECE_FIRST;
   try {
-    for (const chunk of compressed) {
-      for (let i = 0; i < chunk.length;) {
-        const piece = chunk.subarray(i, i + step);
-        i += piece.length;
-        consumed += piece.length;
-        inflater.push(piece, false);
-        const made = out.reduce((a, c) => a + c.length, 0);
-        step = nextPiece(piece.length, made);
-        if (out.length > 0) {
-          guard.check(made, consumed);
-          yield* out;
-          out.length = 0;
-        }
+    for (const piece of pieces(compressed, () => step)) {
+      consumed += piece.length;
+      inflater.push(piece, false);
+      const made = out.reduce((a, c) => a + c.length, 0);
+      step = nextPiece(piece.length, made);
+      if (out.length > 0) {
+        guard.check(made, consumed);
+        yield* out;
+        out.length = 0;
       }
     }
     inflater.push(new Uint8Array(0), true);
@@ -126,17 +122,13 @@ export function* inflateInWorker(
     return null;
   };
   try {
-    for (const chunk of compressed) {
-      for (let i = 0; i < chunk.length;) {
-        const piece = chunk.subarray(i, i + step);
-        i += piece.length;
-        consumed += piece.length;
-        stream.send(piece);
-        sent.push(piece.length);
-        while (sent.length > 1) {
-          const c = take();
-          if (c) yield c;
-        }
+    for (const piece of pieces(compressed, () => step)) {
+      consumed += piece.length;
+      stream.send(piece);
+      sent.push(piece.length);
+      while (sent.length > 1) {
+        const c = take();
+        if (c) yield c;
       }
     }
     stream.end();
@@ -154,6 +146,17 @@ export function* inflateInWorker(
     else onIssue(damaged(err, consumed));
   } finally {
     stream.close();
+  }
+}
+
+/** The compressed input in pieces of `size()` bytes, asked afresh for each piece. */
+function* pieces(compressed: Chunks, size: () => number): Generator<Uint8Array> {
+  for (const chunk of compressed) {
+    for (let i = 0; i < chunk.length;) {
+      const piece = chunk.subarray(i, i + size());
+      i += piece.length;
+      yield piece;
+    }
   }
 }
 

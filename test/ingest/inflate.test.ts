@@ -1,5 +1,7 @@
 /**
- * Large zip members are inflated by Node's zlib in a worker thread (src/ingest/archive/
+ * Inflating archive members (src/ingest/archive/inflate.ts). fflate in the reading thread: any
+ * data, any chunking, and output chunks kept near 1 MiB. Large zip members are inflated by Node's
+ * zlib in a worker thread (src/ingest/archive/
  * inflate-thread.ts); everything else by fflate in the reading thread. The worker path must give
  * the same bytes, report truncation and bombs the same way, survive a reader that stops early or
  * reads two streams at once, and the bundled CLI (which uses it) must give the report the sources
@@ -12,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { deflateSync } from 'fflate';
+import { deflateSync, gzipSync } from 'fflate';
 import { mordorZips } from '../evtx-files.js';
 import { hunt } from '../../src/hunt.js';
 import { concatBytes } from '../../src/ingest/chunks.js';
@@ -69,6 +71,45 @@ const mixed = fc
       parts.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(p.run).fill(p.byte))),
     ),
   );
+
+test('inflate: any data cut into any chunks comes back exactly (the piece size adapts to the ratio)', () => {
+  fc.assert(
+    fc.property(
+      mixed,
+      fc.array(fc.integer({ min: 1, max: 200_000 }), { minLength: 1, maxLength: 6 }),
+      fc.boolean(),
+      (data, sizes, gzip) => {
+        const packed = gzip ? gzipSync(data) : deflateSync(data);
+        const issues: InputIssue[] = [];
+        const guard = new BombGuard(ARCHIVE_LIMITS, { bytes: 0, archiveSize: packed.length });
+        const out = concatBytes([
+          ...inflateChunks(cut(packed, sizes), gzip ? 'gzip' : 'deflate', guard, (i) =>
+            issues.push(i),
+          ),
+        ]);
+        assert.deepEqual(issues, []);
+        assert.equal(out.length, data.length);
+        assert.ok(Buffer.from(out).equals(Buffer.from(data)));
+      },
+    ),
+    { numRuns: 60, seed: 9 },
+  );
+});
+
+test('inflate: no single output chunk of a bomb is large (each push is sized to ~1 MiB)', () => {
+  const zeros = deflateSync(new Uint8Array(64 << 20), { level: 9 }); // ~64 KiB, ~1000x
+  let largest = 0;
+  let total = 0;
+  const guard = new BombGuard(ARCHIVE_LIMITS, { bytes: 0, archiveSize: zeros.length });
+  for (const c of inflateChunks([zeros], 'deflate', guard, () => {})) {
+    largest = Math.max(largest, c.length);
+    total += c.length;
+  }
+  assert.equal(total, 64 << 20);
+  // A fixed 64 KiB piece made one 64 MiB chunk here; the adaptive piece keeps each near 1 MiB
+  // (the first piece, 4 KiB, may make up to ~4 MiB before the ratio is known).
+  assert.ok(largest <= 4_300_000, `largest output chunk ${largest} bytes`);
+});
 
 test('worker inflate: any data cut into any chunks comes back exactly', { skip }, () => {
   fc.assert(
