@@ -57,12 +57,7 @@ export function createDetector(opts: DetectorOptions = {}): Detector {
   ];
   return {
     candidate(e) {
-      if (e.type === 'registry') {
-        // A value set off every autostart location is no candidate (registryCandidate matches
-        // the same canonical path): the remembered answer saves canonicalising it again.
-        if (e.eventType === 'SetValue' && !isAutostartRegistry(e)) return null;
-        return registryCandidate(e);
-      }
+      if (e.type === 'registry') return registryCandidate(e, isAutostartRegistry);
       if (e.type === 'file') return fileCandidate(e);
       return processCandidate(e);
     },
@@ -108,9 +103,16 @@ function persistenceMatch(p: RegistryPath): AsepMatch | null {
   return m && m.kind === 'persistence' ? m : null;
 }
 
-function registryCandidate(e: RegistryEvent): Candidate | null {
+/** `isAutostart`: the detector's remembered autostart test (autostart-registry.ts). */
+function registryCandidate(
+  e: RegistryEvent,
+  isAutostart: (e: RegistryEvent) => boolean,
+): Candidate | null {
   let path: RegistryPath;
   let m: AsepMatch | null;
+  // A value set off every autostart location matches nothing below (the test looks its canonical
+  // path up in the same catalogue): the remembered answer saves canonicalising it again.
+  if (e.eventType === 'SetValue' && !isAutostart(e)) return null;
   if (e.eventType === 'SetValue' || e.eventType === 'RenameValue') {
     if (e.eventType === 'RenameValue' && !e.newName) return null;
     path = canonicalRegistryPath(e.eventType === 'SetValue' ? e.targetObject : e.newName);

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   MessageChannel,
   Worker,
@@ -10,6 +8,7 @@ import type { MainMessage, Task, TaskMessage, WorkerData, WorkerMessage } from '
 import { readInputs } from '../ingest/read-inputs.js';
 import { CHUNK_SIZE_BYTES } from '../ingest/evtx/constants.js';
 import { readTask } from './read-task.js';
+import { compiledWorker } from '../util/thread-signal.js';
 
 /**
  * Tasks a worker holds at once: one being read and one queued, so that it never waits for this
@@ -27,19 +26,9 @@ const YOUNG_GENERATION_MB = 8;
 /** A worker silent this long is taken as dead (the main thread cannot see its 'error' event). */
 const STALL_MS = 10 * 60 * 1000;
 
-/**
- * The worker entry next to this module, or null when there is none: running from sources (tsx
- * in tests) finds worker.ts only, which a worker thread cannot load; the caller then reads in
- * its own thread.
- */
+/** The hunt's worker entry (worker.ts compiled or bundled), or null from sources. */
 export function workerEntry(): URL | null {
-  // dist/parallel/worker.js next to the compiled modules, dist/bundle/worker.mjs next to the
-  // bundled CLI (scripts/bundle.mjs).
-  for (const name of ['./worker.js', './worker.mjs']) {
-    const url = new URL(name, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
+  return compiledWorker('worker', import.meta.url);
 }
 
 /** Tasks this thread reads ahead of the delivery order at most (their messages are held). */

@@ -1,5 +1,6 @@
 import type { MainMessage, Task, WorkerData, WorkerMessage } from './messages.js';
 import { readTask } from './read-task.js';
+import { signalledPost } from '../util/thread-signal.js';
 
 import type * as ReadInputsModuleNs from '../ingest/read-inputs.js';
 
@@ -11,11 +12,7 @@ type ReadInputsModule = typeof ReadInputsModuleNs;
  * need none of them, and importing them costs a worker a few hundred milliseconds.
  */
 export function serve(data: WorkerData): void {
-  const post = (m: WorkerMessage): void => {
-    data.port.postMessage(m);
-    Atomics.add(data.signal, 0, 1);
-    Atomics.notify(data.signal, 0);
-  };
+  const post = (m: WorkerMessage): void => signalledPost(data.port, data.signal, m);
   let inputs: Promise<ReadInputsModule> | null = null;
   let queue = Promise.resolve();
   const run = async (task: number, t: Task): Promise<void> => {

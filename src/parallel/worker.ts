@@ -5,17 +5,16 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { WorkerData } from './messages.js';
+import { signalledPost } from '../util/thread-signal.js';
 
 const data = workerData as WorkerData;
 try {
   const run = await import('./worker-run.js');
   run.serve(data);
 } catch (err) {
-  data.port.postMessage({
+  signalledPost(data.port, data.signal, {
     type: 'error',
     task: -1,
     message: err instanceof Error ? err.message : String(err),
   });
-  Atomics.add(data.signal, 0, 1);
-  Atomics.notify(data.signal, 0);
 }

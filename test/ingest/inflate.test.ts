@@ -31,7 +31,7 @@ const built = existsSync(entry) && existsSync(bundle);
 const skip = built ? false : 'run `npm run build` first: the worker is the compiled one';
 
 let shared: InflateThread | undefined;
-const thread = (): InflateThread => (shared ??= InflateThread.start(pathToFileURL(entry)));
+const thread = (): InflateThread => (shared ??= new InflateThread(pathToFileURL(entry)));
 
 function cut(bytes: Uint8Array, sizes: number[]): Uint8Array[] {
   const out: Uint8Array[] = [];

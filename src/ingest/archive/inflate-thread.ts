@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import {
   MessageChannel,
   Worker,
@@ -8,6 +6,7 @@ import {
   type MessagePort,
 } from 'node:worker_threads';
 import type { FromInflater, InflateWorkerData, ToInflater } from './inflate-messages.js';
+import { compiledWorker } from '../../util/thread-signal.js';
 
 /** A worker silent this long while a stream waits on it is taken as dead. */
 const STALL_MS = 60_000;
@@ -29,19 +28,14 @@ export class InflateThread {
   static get(): InflateThread | null {
     if (InflateThread.current !== undefined) return InflateThread.current;
     InflateThread.current = null;
-    const entry = workerEntry();
+    const entry = compiledWorker('inflate-worker', import.meta.url);
     if (entry === null || availableParallelism() < 2) return null;
     try {
-      InflateThread.current = InflateThread.start(entry);
+      InflateThread.current = new InflateThread(entry);
     } catch {
       // No worker here (a host that forbids threads): inflate in this thread.
     }
     return InflateThread.current;
-  }
-
-  /** A worker of its own from `entry` (tests running from sources name the compiled one). */
-  static start(entry: URL): InflateThread {
-    return new InflateThread(entry);
   }
 
   private readonly port: MessagePort;
@@ -49,7 +43,8 @@ export class InflateThread {
   private readonly waiting = new Map<number, FromInflater[]>();
   private nextId = 0;
 
-  private constructor(entry: URL) {
+  /** A worker of its own from `entry` (tests running from sources name the compiled one). */
+  constructor(entry: URL) {
     const { port1, port2 } = new MessageChannel();
     const data: InflateWorkerData = { port: port2, signal: this.signal };
     const worker = new Worker(entry, { workerData: data, transferList: [port2] });
@@ -134,13 +129,4 @@ export class InflateStream {
   close(): void {
     this.thread.close(this.id, this.finished);
   }
-}
-
-/** inflate-worker.js next to the compiled modules, inflate-worker.mjs next to the bundles. */
-function workerEntry(): URL | null {
-  for (const name of ['./inflate-worker.js', './inflate-worker.mjs']) {
-    const url = new URL(name, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
 }

@@ -2,11 +2,13 @@
  * Worker entry (dist/ingest/archive/inflate-worker.js, bundled as dist/bundle/inflate-worker.mjs)
  * that inflates raw deflate streams with Node's zlib for the reading thread (inflate-thread.ts):
  * native code, on the other core, while the reading thread parses what came before. It imports
- * nothing of runhunt, so it starts in a few tens of milliseconds.
+ * nothing of runhunt but the small thread-signal helper, so it starts in a few tens of
+ * milliseconds.
  */
 import { workerData } from 'node:worker_threads';
 import { createInflateRaw, type InflateRaw } from 'node:zlib';
 import type { ToInflater, FromInflater, InflateWorkerData } from './inflate-messages.js';
+import { signalledPost } from '../../util/thread-signal.js';
 
 /** Output pieces: fewer, larger messages than zlib's 16 KiB default. */
 const CHUNK_BYTES = 256 * 1024;
@@ -15,9 +17,7 @@ const { port, signal } = workerData as InflateWorkerData;
 const streams = new Map<number, InflateRaw>();
 
 function post(m: FromInflater, transfer: ArrayBuffer[] = []): void {
-  port.postMessage(m, transfer);
-  Atomics.add(signal, 0, 1);
-  Atomics.notify(signal, 0);
+  signalledPost(port, signal, m, transfer);
 }
 
 port.on('message', (m: ToInflater) => {

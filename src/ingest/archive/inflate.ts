@@ -94,7 +94,8 @@ function* inflateHere(
  * Node's zlib in the inflate worker: this thread sends the compressed pieces (sized as above)
  * and takes the output as it comes, one piece ahead, so the worker inflates the next piece while
  * this thread parses the output of the one before. The bomb guard sees every output chunk here
- * before it is yielded; at most two pieces' output (about 2 MiB) wait in between.
+ * before it is yielded; at most two pieces' output (each piece sized for about 1 MiB) waits in
+ * between.
  */
 export function* inflateInWorker(
   thread: InflateThread,
